@@ -1,0 +1,160 @@
+"""The ``kinerja`` command: parses options, calls the library, turns errors into one line.
+
+No logic lives here: everything is in :mod:`kinerja_xlsx.pipeline` and friends.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+import traceback
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import InputError
+
+app = typer.Typer(
+    help="Memeriksa dan mengoreksi workbook laporan kinerja individu (capaian, serapan, penjumlahan "
+         "anggaran), lalu menulis workbook terkoreksi, daftar inkonsistensi dan laporan PDF.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_GALAT, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+_state = {"verbose": False}
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"kinerja_xlsx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Tampilkan rincian teknis (traceback) bila gagal."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Tampilkan versi lalu keluar."),
+):
+    _state["verbose"] = verbose
+
+
+def _fail(exc: BaseException) -> int:
+    """One clear line on stderr; a traceback only with -v."""
+    if _state["verbose"]:
+        traceback.print_exception(exc)
+    if isinstance(exc, InputError):
+        typer.echo(f"Galat: {exc.line()}", err=True)
+        return EXIT_UNREADABLE
+    typer.echo(f"Galat tak terduga ({type(exc).__name__}): {exc}. Jalankan dengan -v untuk rinciannya "
+               "dan laporkan ke pengembang.", err=True)
+    return EXIT_INTERNAL
+
+
+def _inputs(paths: Optional[List[str]]) -> list[str]:
+    if not paths:
+        return sorted(glob.glob(os.path.join("input", "*.xlsx")))
+    found = []
+    for p in paths:
+        if os.path.isdir(p):
+            found.extend(sorted(glob.glob(os.path.join(p, "*.xlsx"))))
+        else:
+            found.append(p)
+    return [p for p in found if not os.path.basename(p).startswith("~$")]
+
+
+@app.command("proses")
+def proses(
+    masukan: Optional[List[str]] = typer.Argument(None, metavar="[MASUKAN]...",
+                                                  help="Workbook .xlsx atau folder; bawaan: semua .xlsx di ./input."),
+    keluaran: str = typer.Option("output", "--keluaran", "-k", help="Folder keluaran."),
+    sebelumnya: Optional[str] = typer.Option(None, "--sebelumnya", "-s",
+                                             help="Workbook triwulan sebelumnya, untuk aturan K501-K503."),
+    tanpa_pdf: bool = typer.Option(False, "--tanpa-pdf", help="Jangan membuat PDF."),
+    batas_capaian: Optional[float] = typer.Option(None, "--batas-capaian",
+                                                  help="Batas atas capaian untuk predikat dan rata-rata (mis. 100); "
+                                                       "nilai asli tetap disimpan."),
+):
+    """Memproses workbook: hitung ulang, tandai inkonsistensi, tulis workbook terkoreksi, JSON dan PDF.
+
+    Contoh: kinerja proses input/contoh_kedungjajang_tw2_2023.xlsx --keluaran output
+    """
+    from .compute import Settings
+    from .pipeline import process
+
+    paths = _inputs(masukan)
+    if not paths:
+        typer.echo("Galat: tidak ada berkas .xlsx untuk diproses (folder ./input kosong?). "
+                   "Sebutkan berkasnya: kinerja proses BERKAS.xlsx", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    settings = Settings(batas_capaian=batas_capaian)
+    code = EXIT_OK
+    for path in paths:
+        try:
+            result = process(path, keluaran, previous=sebelumnya, pdf=not tanpa_pdf, settings=settings)
+        except Exception as exc:  # every input is tried; each failure is one line
+            code = max(code, _fail(exc))
+            continue
+        counts = {lv: sum(1 for f in result.findings if f.tingkat.value == lv) for lv in ("Galat", "Peringatan", "Info")}
+        typer.echo(f"{os.path.basename(path)}: {len(result.workbook.units)} unit, {len(result.frame)} indikator; "
+                   f"temuan {counts['Galat']} Galat, {counts['Peringatan']} Peringatan, {counts['Info']} Info; "
+                   f"{len(result.outputs)} berkas ditulis ke {keluaran}/")
+    raise typer.Exit(code)
+
+
+@app.command("periksa")
+def periksa(
+    masukan: str = typer.Argument(..., metavar="MASUKAN", help="Workbook .xlsx yang diperiksa."),
+    as_json: bool = typer.Option(False, "--json", help="Cetak temuan sebagai JSON."),
+    sebelumnya: Optional[str] = typer.Option(None, "--sebelumnya", "-s", help="Workbook triwulan sebelumnya."),
+):
+    """Memeriksa saja (tidak menulis berkas). Kode keluar 0 bila tanpa Galat, 1 bila ada Galat,
+    2 bila berkas tidak dapat dibaca.
+
+    Contoh: kinerja periksa input/contoh_kedungjajang_tw2_2023.xlsx --json
+    """
+    from .pipeline import check
+    from .terminal import print_findings
+
+    try:
+        result = check(masukan, previous=sebelumnya)
+    except Exception as exc:
+        raise typer.Exit(_fail(exc))
+    if as_json:
+        from .json_out import findings_document
+
+        sys.stdout.write(json.dumps(findings_document(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_findings(result)
+    raise typer.Exit(EXIT_GALAT if result.has_galat else EXIT_OK)
+
+
+@app.command("templat")
+def templat(
+    keluaran: str = typer.Argument("templat_kinerja.xlsx", metavar="[KELUARAN]", help="Nama berkas templat."),
+    dari: Optional[str] = typer.Option(None, "--dari", help="Buat workbook triwulan berikutnya dari workbook ini."),
+):
+    """Menulis workbook standar kosong yang siap diisi.
+
+    Contoh: kinerja templat templat_kinerja.xlsx
+    """
+    from .template import write_template
+
+    try:
+        write_template(keluaran, previous=dari)
+    except Exception as exc:
+        raise typer.Exit(_fail(exc))
+    typer.echo(f"Templat ditulis: {keluaran}")
+
+
+def main():
+    app(prog_name="kinerja")
+
+
+if __name__ == "__main__":
+    main()

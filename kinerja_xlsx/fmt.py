@@ -1,0 +1,41 @@
+"""Indonesian number formats for everything a person reads: ``2.017.461.467``, ``68,94``."""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+from .rounding import round_half_up
+
+
+def angka(x: float | None, decimals: int | None = None, *, max_decimals: int = 2) -> str:
+    """``2017461467`` -> ``2.017.461.467``; ``68.9411`` -> ``68,94``; fixed decimals when given."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "-"
+    if decimals is None:
+        pattern = "#,##0." + "#" * max_decimals if max_decimals else "#,##0"
+        x = round_half_up(x, max_decimals)
+    else:
+        pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+        x = round_half_up(x, decimals)
+    return format_decimal(x, format=pattern, locale="id")
+
+
+def persen(x: float | None, decimals: int | None = None) -> str:
+    """``68.9411`` -> ``68,94%``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "-"
+    return angka(x, decimals) + "%"
+
+
+def rupiah(x: float | None) -> str:
+    return angka(x, max_decimals=2)
+
+
+def poin(x: float | None) -> str:
+    """Percentage points with sign: ``+5,2`` / ``-18,3``."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "-"
+    text = angka(abs(x), max_decimals=2)
+    return ("+" if x > 0 else "-" if x < 0 else "") + text

@@ -1,0 +1,80 @@
+"""All indicator rows of all units as one table (pandas), every figure read.
+
+Pure: turns a :class:`Workbook` into a DataFrame with, for each figure, its number,
+kind, decimals, unit, cell reference and the parsed :class:`Value`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import labels
+from .model import Cell, Unit, Workbook
+from .values import Kind, Value, compound_ratio, parse_cell
+
+# frame field -> (contract column, read as a percentage?)
+FIGURES = {
+    "target": ("Target", False),
+    "realisasi": ("Realisasi", False),
+    "capaian_dilaporkan": ("Capaian (%)", True),
+    "anggaran": ("Anggaran", False),
+    "realisasi_anggaran": ("Realisasi Anggaran", False),
+    "serapan_dilaporkan": ("Serapan (%)", True),
+    "pembilang": ("Pembilang", False),
+    "penyebut": ("Penyebut", False),
+}
+TEXTS = {"no": "No", "sasaran": "Sasaran", "indikator": "Indikator Kinerja", "satuan": "Satuan",
+         "keterangan": "Keterangan", "polaritas_teks": "Polaritas", "induk": "Induk"}
+
+
+def _text(cell: Cell | None) -> str:
+    return "" if cell is None else cell.text.strip()
+
+
+def _row_record(unit: Unit, unit_index: int, row) -> dict:
+    record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": row.row}
+    for field, canonical in TEXTS.items():
+        column = unit.column(canonical)
+        cell = row.cells.get(column.col) if column else None
+        record[field] = _text(cell)
+        record[f"{field}_ref"] = cell.ref if cell is not None else ""
+    for field, (canonical, percent) in FIGURES.items():
+        column = unit.column(canonical)
+        cell = row.cells.get(column.col) if column else None
+        if cell is None:
+            value = Value(Kind.EMPTY)
+        elif cell.uncached:
+            value = Value(Kind.ERROR, cell.formula or "", note="rumus tanpa nilai tersimpan")
+        else:
+            value = parse_cell(cell.value, cell.number_format, expect_percent=percent)
+        record[field] = value.number if value.kind is Kind.NUMBER else np.nan
+        record[f"{field}_val"] = value
+        record[f"{field}_kind"] = value.kind.value
+        record[f"{field}_dec"] = value.decimals if value.decimals is not None else -1
+        record[f"{field}_ref"] = cell.ref if cell is not None else ""
+        record[f"{field}_cell"] = cell
+    satuan = record["satuan"]
+    t, r = record["target_val"], record["realisasi_val"]
+    record["target_unit"] = t.unit or satuan
+    record["realisasi_unit"] = r.unit or satuan
+    record["majemuk_terverifikasi"] = False
+    sums = compound_ratio(t, r)
+    if sums is not None:
+        record["target"], record["realisasi"] = sums
+        record["majemuk_terverifikasi"] = True
+    polaritas = labels.norm(record["polaritas_teks"])
+    record["negatif"] = polaritas.startswith("neg")
+    return record
+
+
+def build_frame(workbook: Workbook) -> pd.DataFrame:
+    records = [
+        _row_record(unit, i, row)
+        for i, unit in enumerate(workbook.units)
+        for row in unit.rows
+    ]
+    frame = pd.DataFrame.from_records(records)
+    if frame.empty:
+        frame = pd.DataFrame(columns=["unit", "unit_index", "row", *TEXTS, *FIGURES, "negatif"])
+    return frame.reset_index(drop=True)

@@ -1,0 +1,136 @@
+"""The workbook as read: plain data, every value with its cell."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+
+def quote_sheet(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as stored: its value, number format and, where it holds one, a formula."""
+
+    sheet: str
+    row: int
+    col: int
+    value: Any = None
+    number_format: str = "General"
+    formula: str | None = None  # the formula text when the cell holds a formula
+    uncached: bool = False  # a formula with no stored result
+
+    @property
+    def address(self) -> str:
+        return f"{get_column_letter(self.col)}{self.row}"
+
+    @property
+    def ref(self) -> str:
+        """``'Kasi Pemerintahan'!G14``"""
+        return f"{quote_sheet(self.sheet)}!{self.address}"
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value)
+
+
+@dataclass(frozen=True)
+class Info:
+    pemerintah: str
+    instansi: str
+    tahun: int
+    triwulan: int  # 1..4
+    tempat: str
+    tanggal: _dt.date
+    cells: dict[str, Cell] = field(default_factory=dict, compare=False)
+    extra: tuple[tuple[str, Any], ...] = ()  # other key/value rows, carried to the output
+
+    @property
+    def triwulan_roman(self) -> str:
+        return ("I", "II", "III", "IV")[self.triwulan - 1]
+
+
+@dataclass
+class Column:
+    name: str  # the header as typed
+    canonical: str | None  # contract name, None for an unknown column
+    col: int
+
+
+@dataclass
+class Row:
+    """One indicator row: the cells under each column, keyed by column index."""
+
+    row: int
+    cells: dict[int, Cell]
+
+
+@dataclass
+class Unit:
+    sheet: str
+    header: dict[str, Cell]  # unit key (contract spelling) -> value cell
+    columns: list[Column]
+    header_row: int
+    rows: list[Row]
+    hidden: bool = False
+    hidden_rows: frozenset[int] = frozenset()
+    merged: tuple[str, ...] = ()
+    other_cells: list[Cell] = field(default_factory=list)  # everything else on the sheet, carried
+    column_widths: dict[int, float] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        cell = self.header.get(name)
+        if cell is None or cell.value is None:
+            return ""
+        return cell.text.strip()
+
+    def column(self, canonical: str) -> Column | None:
+        for column in self.columns:
+            if column.canonical == canonical:
+                return column
+        return None
+
+    @property
+    def jabatan(self) -> str:
+        return self.key("Jabatan")
+
+    @property
+    def nama(self) -> str:
+        return self.key("Nama")
+
+    @property
+    def nip(self) -> str:
+        return self.key("NIP")
+
+    @property
+    def atasan(self) -> str:
+        return self.key("Atasan")
+
+    def lines(self, name: str) -> list[str]:
+        """A multi-line key (Fungsi, Faktor, Rencana Tindak Lanjut) as its lines."""
+        return [line.strip() for line in self.key(name).splitlines() if line.strip()]
+
+
+@dataclass
+class Workbook:
+    path: str
+    info: Info
+    info_cells: list[Cell]
+    units: list[Unit]
+    sheet_order: list[str]
+    hidden_sheets: tuple[str, ...] = ()
+
+    def unit(self, sheet: str) -> Unit | None:
+        for unit in self.units:
+            if unit.sheet.casefold() == sheet.strip().casefold():
+                return unit
+        return None

@@ -1,0 +1,72 @@
+"""read -> check -> recompute -> write: the one module that wires the core to the files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import safety
+from .compute import Settings, compute, summary
+from .findings import Finding, sort_findings
+from .frame import build_frame
+from .json_out import write_json
+from .model import Workbook
+from .reader import read_workbook
+from .rules import Context, run_rules
+from .staging import staged
+from .xlsx_out import write_corrected
+
+
+@dataclass
+class Result:
+    workbook: Workbook
+    frame: pd.DataFrame
+    findings: list[Finding]
+    summary: pd.DataFrame
+    settings: Settings = field(default_factory=Settings)
+    outputs: list[str] = field(default_factory=list)
+
+    @property
+    def has_galat(self) -> bool:
+        return any(f.tingkat.value == "Galat" for f in self.findings)
+
+
+def analyse(workbook: Workbook, *, previous: Workbook | None = None, settings: Settings = Settings()) -> Result:
+    """The pure part: recompute and check a workbook already read."""
+    frame = compute(build_frame(workbook), settings)
+    previous_frame = compute(build_frame(previous), settings) if previous is not None else None
+    ctx = Context(workbook, frame, settings, previous, previous_frame)
+    order = [u.sheet for u in workbook.units]
+    findings = sort_findings(run_rules(ctx), order)
+    return Result(workbook, frame, findings, summary(frame, order), settings)
+
+
+def check(path: str, *, previous: str | None = None, settings: Settings = Settings()) -> Result:
+    """Read and check a workbook without writing anything."""
+    safety.verify_xml_defences()
+    workbook = read_workbook(path)
+    prev = read_workbook(previous) if previous else None
+    return analyse(workbook, previous=prev, settings=settings)
+
+
+def output_names(path: str) -> dict[str, str]:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return {"xlsx": f"{stem}_terkoreksi.xlsx", "json": f"{stem}_inkonsistensi.json", "pdf": os.path.join("pdf", stem)}
+
+
+def process(path: str, out_dir: str = "output", *, previous: str | None = None, pdf: bool = True,
+            settings: Settings = Settings()) -> Result:
+    """Check a workbook and write its corrected workbook, JSON and (unless ``pdf=False``) PDFs."""
+    result = check(path, previous=previous, settings=settings)
+    names = output_names(path)
+    with staged(out_dir) as tmp:
+        write_corrected(result, os.path.join(tmp, names["xlsx"]))
+        write_json(result, os.path.join(tmp, names["json"]))
+        if pdf:
+            from .report import write_reports  # ReportLab is loaded only when PDFs are wanted
+            write_reports(result, os.path.join(tmp, names["pdf"]))
+        produced = [os.path.relpath(os.path.join(root, f), tmp) for root, _, files in os.walk(tmp) for f in files]
+    result.outputs = sorted(os.path.join(out_dir, p) for p in produced)
+    return result

@@ -1,0 +1,49 @@
+"""Comparing a reported figure with the computed one at the reported precision.
+
+"Within rounding" (WORKBOOK.md section 3): the reported value, at the number of
+decimals it was written with, equals the computed value rounded half-up to those
+decimals. Decimal arithmetic keeps binary noise (0.3333 stored for 33,33%) out.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+
+def _dec(x: float) -> Decimal:
+    # repr round-trips a float; 15 significant digits drop binary noise of the division
+    return Decimal(format(x, ".15g"))
+
+
+def round_half_up(x: float, decimals: int) -> float:
+    q = Decimal(1).scaleb(-decimals)
+    return float(_dec(x).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def truncate(x: float, decimals: int) -> float:
+    q = Decimal(1).scaleb(-decimals)
+    return float(_dec(x).quantize(q, rounding=ROUND_DOWN))
+
+
+def _same(a: float, b: float, decimals: int) -> bool:
+    return abs(a - b) < 0.5 * 10.0 ** (-decimals)
+
+
+def within_rounding(reported: float, decimals: int, computed: float) -> bool:
+    """True when ``reported`` is ``computed`` rounded half-up at the reported decimals."""
+    return _same(reported, round_half_up(computed, decimals), decimals)
+
+
+def rounding_slip(reported: float, decimals: int, computed: float) -> bool:
+    """True when the reported figure differs only by truncation or another rounding at
+    its own precision (``47,61`` for 47.619, ``48`` for 48.97): within one unit of its
+    last written digit, and not within rounding."""
+    if within_rounding(reported, decimals, computed):
+        return False
+    unit = 10.0 ** (-decimals)
+    return abs(reported - computed) < unit * (1 + 1e-9)
+
+
+def agrees(reported: float, decimals: int, computed: float) -> bool:
+    """Within rounding or a rounding slip: the figure is right up to its precision."""
+    return within_rounding(reported, decimals, computed) or rounding_slip(reported, decimals, computed)

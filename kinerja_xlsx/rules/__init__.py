@@ -1,0 +1,94 @@
+"""The rule registry: one small function per code, each documented in a fixed shape.
+
+Every rule is registered with :func:`rule`; its docstring has a one-line title and the
+sections ``Memeriksa``, ``Mengapa``, ``Contoh`` and ``Tindakan``, from which
+``docs/rules.md`` is generated. Rules yield :class:`Finding` objects and never raise.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from ..compute import Settings
+from ..findings import Finding, Level
+from ..model import Workbook
+
+SECTIONS = ("Memeriksa", "Mengapa", "Contoh", "Tindakan")
+
+
+@dataclass
+class Context:
+    workbook: Workbook
+    frame: pd.DataFrame  # computed (compute.compute)
+    settings: Settings = field(default_factory=Settings)
+    previous: Workbook | None = None
+    previous_frame: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    level: Level
+    name: str
+    check: Callable[[Context], Iterable[Finding]]
+
+    @property
+    def doc(self) -> dict[str, str]:
+        """The docstring's title and sections."""
+        text = inspect.cleandoc(self.check.__doc__ or "")
+        title, _, body = text.partition("\n")
+        parts = {"Judul": title.strip()}
+        pattern = r"^(%s):\s*" % "|".join(SECTIONS)
+        chunks = re.split(pattern, body, flags=re.MULTILINE)
+        for name, content in zip(chunks[1::2], chunks[2::2]):
+            parts[name] = " ".join(content.split())
+        return parts
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, level: Level, name: str):
+    def register(check: Callable[[Context], Iterable[Finding]]):
+        REGISTRY[code] = Rule(code, level, name, check)
+        return check
+    return register
+
+
+def all_rules() -> list[Rule]:
+    _load()
+    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+
+def _load() -> None:
+    from . import budget, capaian, rollup  # noqa: F401  (registration happens on import)
+    try:
+        from . import entry, history  # noqa: F401
+    except ImportError:
+        pass
+
+
+def run_rules(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for r in all_rules():
+        findings.extend(r.check(ctx))
+    return findings
+
+
+def make(code: str, unit: str, sel: str, **fields) -> Finding:
+    """A finding of a registered rule, its level taken from the registry."""
+    return Finding(kode=code, tingkat=REGISTRY[code].level, unit=unit, sel=sel, **fields)
+
+
+def rows(ctx: Context) -> Iterator:
+    """The computed rows, as named tuples."""
+    return ctx.frame.itertuples(index=False)
+
+
+def cell_position(cell) -> tuple[int, int]:
+    return (cell.row, cell.col) if cell is not None else (0, 0)

@@ -1,0 +1,316 @@
+"""Writing the corrected workbook (WORKBOOK.md section 4).
+
+Sheets: ``Ringkasan``, ``Inkonsistensi``, ``Info``, then one per unit with the input's
+cells where they were, ``Capaian (%)`` and ``Serapan (%)`` as live formulas carrying
+their stored results, the office's figures in ``Capaian Dilaporkan`` and ``Serapan
+Dilaporkan``, and ``Predikat``, ``Efisiensi`` and ``Kategori Efisiensi``. Text from the
+input is always written as text; the only formulas are the ones written here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections import defaultdict
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from . import labels
+from .findings import LEVELS, Finding
+from .model import Cell, Unit
+
+HEADERS = ["No", "Kode", "Tingkat", "Unit", "Sel", "Indikator", "Dilaporkan", "Seharusnya", "Pesan", "Saran",
+           "ID", "Keputusan Auditor", "Catatan Auditor"]
+DECISIONS = ["Diterima", "Ditolak", "Perlu Klarifikasi"]
+CHANGED_FILL = "#FFF2CC"  # a derived figure the processor replaced
+FLAGGED_FILL = "#FCE4D6"  # a typed figure with a finding: kept, with a suggestion
+LEVEL_FILL = {"Galat": "#F8CBAD", "Peringatan": "#FFE699", "Info": "#DDEBF7"}
+PERCENT_FMT = "#,##0.00"
+RUPIAH_FMT = "#,##0"
+POINTS_FMT = "+#,##0.00;-#,##0.00;0.00"
+KATEGORI_EFISIENSI = "Kategori Efisiensi"
+
+
+def _finite(x) -> bool:
+    return x is not None and isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+class _Formats:
+    """One xlsxwriter format per distinct style, created once."""
+
+    def __init__(self, book):
+        self.book = book
+        self.cache: dict[tuple, object] = {}
+
+    def get(self, num_format: str | None = None, **props):
+        key = (num_format, tuple(sorted(props.items())))
+        if key not in self.cache:
+            spec = dict(props)
+            if num_format and num_format != "General":
+                spec["num_format"] = num_format
+            self.cache[key] = self.book.add_format(spec)
+        return self.cache[key]
+
+
+def write_value(ws, fmts: _Formats, row: int, col: int, cell: Cell, fill: str | None = None) -> None:
+    """Copy one input cell (0-based position) as a value: text stays text, formulas become
+    their stored result (the output holds no formula it did not write itself)."""
+    props = {"bg_color": fill} if fill else {}
+    value = cell.value
+    if cell.uncached:
+        ws.write_string(row, col, cell.formula or "", fmts.get(None, **props))
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmts.get(None, **props))
+    elif isinstance(value, (int, float)):
+        if math.isfinite(float(value)):
+            ws.write_number(row, col, value, fmts.get(cell.number_format, **props))
+        else:
+            ws.write_string(row, col, str(value), fmts.get(None, **props))
+    elif isinstance(value, (_dt.datetime, _dt.date)):
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            value = _dt.datetime(value.year, value.month, value.day)
+        ws.write_datetime(row, col, value, fmts.get(cell.number_format if cell.number_format != "General"
+                                                    else "d mmmm yyyy", **props))
+    elif isinstance(value, _dt.time):
+        ws.write_string(row, col, value.isoformat(), fmts.get(None, **props))
+    elif value is None:
+        if fill:
+            ws.write_blank(row, col, None, fmts.get(None, **props))
+    else:
+        ws.write_string(row, col, str(value), fmts.get(None, text_wrap=True, valign="top", **props))
+
+
+def _operand(r, field: str) -> str:
+    """A formula operand for a figure: the cell itself when it holds a plain number,
+    otherwise the number read from its text (``12 dok`` -> 12)."""
+    cell: Cell | None = getattr(r, f"{field}_cell")
+    number = getattr(r, field)
+    if (cell is not None and not r.majemuk_terverifikasi and not cell.uncached and cell.formula is None
+            and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)):
+        ref = xl_rowcol_to_cell(cell.row - 1, cell.col - 1)
+        return f"({ref}*100)" if getattr(r, f"{field}_val").percent and "%" in cell.number_format else ref
+    return repr(float(number)) if not float(number).is_integer() else str(int(number))
+
+
+def capaian_formula(r) -> str | None:
+    if not _finite(r.capaian):
+        return None
+    t, re_ = _operand(r, "target"), _operand(r, "realisasi")
+    if r.negatif:
+        if r.target == 0:
+            return f"=IF({re_}=0,100,0)"
+        return f"=MAX(0,(2*{t}-{re_})/{t}*100)"
+    return f"={re_}/{t}*100"
+
+
+def serapan_formula(r) -> str | None:
+    if not _finite(r.serapan):
+        return None
+    return f"={_operand(r, 'realisasi_anggaran')}/{_operand(r, 'anggaran')}*100"
+
+
+def predikat_formula(ref: str) -> str:
+    return (f'=IF({ref}>=91,"Sangat Tinggi",IF({ref}>=76,"Tinggi",IF({ref}>=66,"Sedang",'
+            f'IF({ref}>=51,"Rendah","Sangat Rendah"))))')
+
+
+def kategori_formula(ref: str) -> str:
+    return f'=IF({ref}>5,"Efisien",IF({ref}<-5,"Tidak Efisien","Cukup"))'
+
+
+def _comment_text(findings: list[Finding]) -> str:
+    parts = []
+    for f in findings:
+        text = f"{f.kode} ({f.tingkat.value}): {f.pesan}"
+        if f.saran:
+            text += f" Saran: {f.saran}"
+        parts.append(text)
+    return "\n".join(parts)
+
+
+CHANGE_CODES = {"capaian": ("K101", "K102"), "serapan": ("K201", "K202")}
+
+
+def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, findings: list[Finding], batas=None) -> int:
+    """One unit sheet; returns how many indicator rows were written."""
+    ws = book.add_worksheet(unit.sheet)
+    by_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.unit == unit.sheet and f.row and f.col:
+            by_cell[(f.row, f.col)].append(f)
+
+    for cell in unit.other_cells:
+        write_value(ws, fmts, cell.row - 1, cell.col - 1, cell)
+
+    last = max([c.col for c in unit.columns] + [1])
+    capaian_col = unit.column("Capaian (%)")
+    serapan_col = unit.column("Serapan (%)")
+    added = {}
+    next_col = last + 1
+    for name in ([] if capaian_col else ["Capaian (%)"]) + ([] if serapan_col else ["Serapan (%)"]) + [
+            labels.CAPAIAN_REPORTED, labels.SERAPAN_REPORTED, labels.PREDIKAT, labels.EFISIENSI,
+            KATEGORI_EFISIENSI]:
+        added[name] = next_col
+        ws.write_string(unit.header_row - 1, next_col - 1, name, fmts.get(None, bold=True))
+        next_col += 1
+    c_col = capaian_col.col if capaian_col else added["Capaian (%)"]
+    s_col = serapan_col.col if serapan_col else added["Serapan (%)"]
+
+    written = 0
+    for row, r in zip(unit.rows, frame_rows):
+        for col, cell in row.cells.items():
+            if col in (c_col, s_col):
+                continue
+            fill = FLAGGED_FILL if any(f.tingkat.value != "Info" for f in by_cell.get((cell.row, col), [])) else None
+            write_value(ws, fmts, cell.row - 1, col - 1, cell, fill)
+        rr = row.row - 1
+        for kind, col, reported_name, value, formula in (
+                ("capaian", c_col, labels.CAPAIAN_REPORTED, r.capaian, capaian_formula(r)),
+                ("serapan", s_col, labels.SERAPAN_REPORTED, r.serapan, serapan_formula(r))):
+            reported = row.cells.get(col)
+            if reported is not None:
+                write_value(ws, fmts, rr, added[reported_name] - 1, reported)
+            related = [f for f in findings if f.unit == unit.sheet and f.row == row.row and f.col == col]
+            changed = any(f.kode in CHANGE_CODES[kind] for f in related)
+            style = fmts.get(PERCENT_FMT, bg_color=CHANGED_FILL) if changed else fmts.get(PERCENT_FMT)
+            if formula:
+                ws.write_formula(rr, col - 1, formula, style, float(value))
+            elif reported is not None:
+                ws.write_blank(rr, col - 1, None, style)
+            if changed:
+                shown = reported.text if reported is not None else ""
+                ws.write_comment(rr, col - 1, f"Dilaporkan kantor: {shown}. Diganti dengan hasil hitung.\n"
+                                 + _comment_text(related), {"x_scale": 3, "y_scale": 2.5})
+        c_ref = xl_rowcol_to_cell(rr, c_col - 1)
+        s_ref = xl_rowcol_to_cell(rr, s_col - 1)
+        if _finite(r.capaian):
+            rated = r.capaian_dinilai
+            p_ref = c_ref if batas is None else f"MIN({c_ref},{batas})"
+            ws.write_formula(rr, added[labels.PREDIKAT] - 1, predikat_formula(p_ref), None, r.predikat)
+            if _finite(r.serapan):
+                e_ref = xl_rowcol_to_cell(rr, added[labels.EFISIENSI] - 1)
+                ws.write_formula(rr, added[labels.EFISIENSI] - 1, f"={p_ref}-{s_ref}", fmts.get(POINTS_FMT),
+                                 float(rated - r.serapan))
+                ws.write_formula(rr, added[KATEGORI_EFISIENSI] - 1, kategori_formula(e_ref), None,
+                                 r.efisiensi_kategori)
+        written += 1
+
+    for (row, col), items in by_cell.items():
+        if col in (c_col, s_col) and any(f.kode in CHANGE_CODES["capaian"] + CHANGE_CODES["serapan"] for f in items):
+            continue
+        ws.write_comment(row - 1, col - 1, _comment_text(items), {"x_scale": 3, "y_scale": 2.5})
+
+    for col, width in unit.column_widths.items():
+        ws.set_column(col - 1, col - 1, width)
+    for name, col in added.items():
+        ws.set_column(col - 1, col - 1, 16)
+    ws.freeze_panes(unit.header_row, 0)
+    return written
+
+
+def write_findings(book, fmts: _Formats, findings: list[Finding]) -> None:
+    ws = book.add_worksheet(labels.FINDINGS_SHEET)
+    head = fmts.get(None, bold=True, bg_color="#D9D9D9", border=1, text_wrap=True, valign="top")
+    for col, name in enumerate(HEADERS):
+        ws.write_string(0, col, name, head)
+    wrap = fmts.get(None, text_wrap=True, valign="top")
+    link = fmts.get(None, font_color="blue", underline=1, valign="top")
+    for i, f in enumerate(findings, start=1):
+        level = fmts.get(None, bg_color=LEVEL_FILL[f.tingkat.value], valign="top")
+        ws.write_number(i, 0, i, fmts.get(None, valign="top"))
+        ws.write_string(i, 1, f.kode, wrap)
+        ws.write_string(i, 2, f.tingkat.value, level)
+        ws.write_string(i, 3, f.unit, wrap)
+        if f.sel and "!" in f.sel:
+            ws.write_url(i, 4, f"internal:{f.sel}", link, string=f.sel, tip="Buka sel di lembar unit")
+        else:
+            ws.write_string(i, 4, f.sel, wrap)
+        for col, text in enumerate((f.indikator, f.dilaporkan, f.seharusnya, f.pesan, f.saran, f.id), start=5):
+            ws.write_string(i, col, text or "", wrap)
+    n = len(findings)
+    ws.data_validation(1, 11, max(n, 1), 11, {
+        "validate": "list", "source": DECISIONS,
+        "input_title": "Keputusan Auditor", "input_message": "Pilih: Diterima, Ditolak, Perlu Klarifikasi",
+        "error_title": "Pilihan tidak dikenal", "error_message": "Pilih salah satu dari daftar.",
+    })
+    ws.autofilter(0, 0, max(n, 1), len(HEADERS) - 1)
+    ws.freeze_panes(1, 0)
+    for col, width in enumerate((5, 7, 11, 20, 26, 40, 16, 16, 60, 50, 13, 18, 30)):
+        ws.set_column(col, col, width)
+
+
+SUMMARY_HEADERS = ["Unit", "Jabatan", "Nama", "Indikator", "Baris Dibaca", "Baris Ditulis", "Rata-rata Capaian (%)",
+                   "Predikat", "Anggaran", "Realisasi Anggaran", "Serapan (%)", *[lv.value for lv in LEVELS]]
+
+
+def write_summary(ws, fmts: _Formats, result, written: dict[str, int]) -> None:
+    info = result.workbook.info
+    ws.write_string(0, 0, f"Ringkasan Kinerja {info.instansi} Triwulan {info.triwulan_roman} Tahun {info.tahun}",
+                    fmts.get(None, bold=True, font_size=13))
+    head = fmts.get(None, bold=True, bg_color="#D9D9D9", border=1, text_wrap=True, valign="top")
+    for col, name in enumerate(SUMMARY_HEADERS):
+        ws.write_string(2, col, name, head)
+    counts = defaultdict(lambda: defaultdict(int))
+    for f in result.findings:
+        counts[f.unit][f.tingkat.value] += 1
+    table = result.summary
+    units = result.workbook.units
+    row = 3
+    for unit in units:
+        s = table.loc[unit.sheet]
+        _summary_row(ws, fmts, row, [unit.sheet, unit.jabatan, unit.nama], s, len(unit.rows),
+                     written.get(unit.sheet, 0), counts[unit.sheet], bold=False)
+        row += 1
+    total_counts = defaultdict(int)
+    for f in result.findings:
+        total_counts[f.tingkat.value] += 1
+    _summary_row(ws, fmts, row, ["Total", "", ""], table.loc["Total"], sum(len(u.rows) for u in units),
+                 sum(written.values()), total_counts, bold=True)
+    ws.freeze_panes(3, 1)
+    for col, width in enumerate((22, 40, 28, 10, 10, 10, 12, 14, 18, 18, 11, 8, 11, 8)):
+        ws.set_column(col, col, width)
+
+
+def _summary_row(ws, fmts, row, names, s, read, written, counts, bold):
+    plain = fmts.get(None, bold=bold)
+    for col, text in enumerate(names):
+        ws.write_string(row, col, text, plain)
+    ws.write_number(row, 3, int(s["indikator"]), plain)
+    ws.write_number(row, 4, read, plain)
+    ws.write_number(row, 5, written, plain)
+    for col, key, num_format in ((6, "rata_capaian", PERCENT_FMT), (8, "anggaran", RUPIAH_FMT),
+                                 (9, "realisasi_anggaran", RUPIAH_FMT), (10, "serapan", PERCENT_FMT)):
+        if _finite(s[key]):
+            ws.write_number(row, col, float(s[key]), fmts.get(num_format, bold=bold))
+    ws.write_string(row, 7, s["predikat"] or "", plain)
+    for col, level in enumerate(LEVELS, start=11):
+        ws.write_number(row, col, counts.get(level.value, 0), plain)
+
+
+def write_info(book, fmts: _Formats, cells: list[Cell]) -> None:
+    ws = book.add_worksheet(labels.INFO_SHEET)
+    for cell in cells:
+        write_value(ws, fmts, cell.row - 1, cell.col - 1, cell)
+    ws.set_column(0, 0, 20)
+    ws.set_column(1, 1, 45)
+
+
+def write_corrected(result, path: str) -> dict[str, int]:
+    """Write the corrected workbook; returns rows written per unit."""
+    book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
+                                      "strings_to_numbers": False, "nan_inf_to_errors": False})
+    fmts = _Formats(book)
+    summary_ws = book.add_worksheet(labels.SUMMARY_SHEET)
+    write_findings(book, fmts, result.findings)
+    write_info(book, fmts, result.workbook.info_cells)
+    frame = result.frame
+    written = {}
+    batas = result.settings.batas_capaian
+    for unit in result.workbook.units:
+        rows = list(frame[frame["unit"] == unit.sheet].itertuples(index=False))
+        written[unit.sheet] = write_unit(book, fmts, unit, rows, result.findings, batas)
+    write_summary(summary_ws, fmts, result, written)
+    summary_ws.activate()
+    book.close()
+    return written
