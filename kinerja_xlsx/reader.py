@@ -41,7 +41,7 @@ def read_workbook(path: str) -> Workbook:
 
     names = book.sheetnames
     seen: dict[str, str] = {}
-    for name in names:
+    for name in _package_sheet_names(path):  # openpyxl renames duplicates on load; read them raw
         key = labels.norm(name)
         if key in seen:
             raise InputError(path, f"lembar '{seen[key]}' dan '{name}' hanya berbeda huruf besar/kecil atau spasi.",
@@ -71,6 +71,14 @@ def read_workbook(path: str) -> Workbook:
                          action="Tambahkan satu lembar per unit (Camat, Sekretaris, Kasi, Kasubag) sesuai templat.")
     return Workbook(path=path, info=info, info_cells=info_cells, units=units, sheet_order=list(names),
                     hidden_sheets=tuple(hidden))
+
+
+def _package_sheet_names(path: str) -> list[str]:
+    from defusedxml import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    return [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet") or el.tag == "sheet"]
 
 
 def _formulas(path: str) -> dict[tuple[str, int, int], str]:

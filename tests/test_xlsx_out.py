@@ -1,0 +1,127 @@
+"""The corrected workbook (WORKBOOK.md section 4), read back with openpyxl."""
+
+import json
+import os
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLE, row, unit
+from kinerja_xlsx import process
+from kinerja_xlsx.xlsx_out import HEADERS
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("out")
+    result = process(str(SAMPLE), str(folder), pdf=False)
+    path = folder / "contoh_kedungjajang_tw2_2023_terkoreksi.xlsx"
+    return result, path, openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
+
+
+def test_sheets_and_order(out):
+    _, _, book, _ = out
+    assert book.sheetnames[:3] == ["Ringkasan", "Inkonsistensi", "Info"]
+    assert book.sheetnames[3:] == ["Camat", "Sekcam", "Kasi PMD", "Kasi Pemerintahan", "Kasi Pelayanan Umum",
+                                   "Kasubag Umum", "Kasubag Keuangan"]
+
+
+def test_inkonsistensi_sheet(out):
+    result, _, book, _ = out
+    ws = book["Inkonsistensi"]
+    assert [c.value for c in ws[1]] == HEADERS
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref is not None
+    assert ws.max_row == len(result.findings) + 1
+    first = ws[2]
+    assert first[4].hyperlink is not None and first[4].hyperlink.location == first[4].value
+    validations = ws.data_validations.dataValidation
+    assert any(v.type == "list" and "Diterima" in v.formula1 and "Perlu Klarifikasi" in v.formula1
+               and "L2" in str(v.sqref) for v in validations)
+    levels = [ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)]
+    rank = {"Galat": 0, "Peringatan": 1, "Info": 2}
+    assert levels == sorted(levels, key=rank.get)
+    ids = [ws.cell(row=r, column=11).value for r in range(2, ws.max_row + 1)]
+    assert ids == [f.id for f in result.findings]
+    assert all(ws.cell(row=r, column=12).value is None for r in range(2, ws.max_row + 1))
+
+
+def test_unit_sheet_has_formulas_with_stored_results(out):
+    _, _, book, values = out
+    ws, wv = book["Camat"], values["Camat"]
+    assert ws["G12"].value.startswith("=")  # Capaian (%) is a live formula
+    assert wv["G12"].value == pytest.approx(58.6 / 85 * 100)
+    assert ws["J12"].value.startswith("=")
+    assert wv["J12"].value == pytest.approx(971800593 / 2017461467 * 100)
+    header = {c.value: c.column_letter for c in ws[11] if c.value}
+    assert wv[f"{header['Capaian Dilaporkan']}12"].value == "69,94%"
+    assert wv[f"{header['Serapan Dilaporkan']}12"].value == "49,89%"
+    assert wv[f"{header['Predikat']}12"].value == "Sedang"
+    assert wv[f"{header['Efisiensi']}12"].value == pytest.approx(58.6 / 85 * 100 - 971800593 / 2017461467 * 100)
+    assert ws["G12"].comment is not None and "69,94%" in ws["G12"].comment.text
+    assert ws["G12"].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_raw_inputs_are_never_altered(out):
+    _, _, _, values = out
+    original = openpyxl.load_workbook(SAMPLE, data_only=True)
+    for name in original.sheetnames:
+        src, dst = original[name], values[name]
+        for r in src.iter_rows():
+            for c in r:
+                if c.value is None:
+                    continue
+                header = src.cell(row=11, column=c.column).value if name != "Info" else None
+                if header in ("Capaian (%)", "Serapan (%)") and c.row > 11:
+                    continue
+                assert dst.cell(row=c.row, column=c.column).value == c.value, (name, c.coordinate)
+
+
+def test_changed_rows_only_where_findings_say(out):
+    result, _, book, _ = out
+    changed = {(ws.title, c.coordinate) for ws in book.worksheets[3:] for r in ws.iter_rows() for c in r
+               if c.fill is not None and c.fill.fgColor is not None and str(c.fill.fgColor.rgb).endswith("FFF2CC")}
+    expected = {(f.unit, f.sel.split("!")[1]) for f in result.findings if f.kode in ("K101", "K102", "K201", "K202")}
+    assert changed == expected
+
+
+def test_ringkasan_rows_read_equal_rows_written(out):
+    _, _, _, values = out
+    ws = values["Ringkasan"]
+    header = [c.value for c in ws[3]]
+    read, written = header.index("Baris Dibaca"), header.index("Baris Ditulis")
+    body = [r for r in ws.iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [r[0] for r in body][-1] == "Total"
+    for r in body:
+        assert r[read] == r[written] and r[read] > 0
+    total = body[-1]
+    assert total[header.index("Indikator")] == 29
+    assert total[header.index("Serapan (%)")] == pytest.approx(
+        total[header.index("Realisasi Anggaran")] / total[header.index("Anggaran")] * 100)
+
+
+def test_json(out):
+    result, path, _, _ = out
+    doc = json.loads((path.parent / "contoh_kedungjajang_tw2_2023_inkonsistensi.json").read_text("utf-8"))
+    assert doc["totals"] == {"Galat": 10, "Peringatan": 1, "Info": len(result.findings) - 11}
+    keys = {"kode", "tingkat", "unit", "sel", "indikator", "dilaporkan", "seharusnya", "pesan", "saran"}
+    assert all(keys <= set(f) for f in doc["findings"])
+    assert len(doc["findings"]) == len(result.findings)
+
+
+def test_text_that_looks_like_a_formula_stays_text(build, tmp_path):
+    path = build([unit("A", [row(target=1, realisasi=1, capaian=100, ket="=HYPERLINK(\"x\")",
+                                 indikator="+62 @jumlah")], Tugas="=1+1")])
+    process(path, str(tmp_path / "o"), pdf=False)
+    out = openpyxl.load_workbook(tmp_path / "o" / (os.path.basename(path)[:-5] + "_terkoreksi.xlsx"))
+    ws = out["A"]
+    texts = {c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)}
+    assert "=HYPERLINK(\"x\")" in texts and "=1+1" in texts
+    formulas = [c for r in ws.iter_rows() for c in r if c.data_type == "f"]
+    assert all(c.value.startswith(("=", )) and "HYPERLINK" not in c.value and c.value != "=1+1" for c in formulas)
+
+
+def test_input_is_never_written(sample_copy, tmp_path):
+    before = (os.stat(sample_copy).st_mtime_ns, open(sample_copy, "rb").read())
+    process(sample_copy, str(tmp_path / "o"), pdf=False)
+    assert (os.stat(sample_copy).st_mtime_ns, open(sample_copy, "rb").read()) == before
