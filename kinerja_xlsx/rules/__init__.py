@@ -66,11 +66,12 @@ def all_rules() -> list[Rule]:
 
 
 def _load() -> None:
-    from . import budget, capaian, rollup  # noqa: F401  (registration happens on import)
-    try:
-        from . import entry, history  # noqa: F401
-    except ImportError:
-        pass
+    """Import every module of this package: a rule registers itself on import."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
 
 
 def run_rules(ctx: Context) -> list[Finding]:
