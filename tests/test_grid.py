@@ -1,0 +1,83 @@
+"""The fast cell loader gives exactly what openpyxl gives: values, number formats,
+formulas and whether they carry a result."""
+
+import datetime
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLE, INFO, row, unit
+from kinerja_xlsx.authoring import Formula, Num, pct, write_workbook
+from kinerja_xlsx.grid import load_grid
+
+
+def via_openpyxl(path):
+    values = openpyxl.load_workbook(path, data_only=True)
+    formulas = openpyxl.load_workbook(path)
+    out = {}
+    for ws in values.worksheets:
+        for r in ws.iter_rows():
+            for c in r:
+                f = formulas[ws.title][c.coordinate]
+                if c.value is None and f.data_type != "f":
+                    continue
+                v = c.value
+                if isinstance(v, datetime.datetime) and v.time() == datetime.time(0):
+                    v = v.date()
+                out[(ws.title, c.row, c.column)] = (v, c.number_format, f.value if f.data_type == "f" else None)
+    return out
+
+
+def via_grid(path):
+    return {(g.name, r, c): (cell.value, cell.number_format, cell.formula)
+            for g in load_grid(path) for r, cells in g.rows for c, cell in cells.items()}
+
+
+def test_sample_identical():
+    assert via_grid(str(SAMPLE)) == via_openpyxl(str(SAMPLE))
+
+
+def test_edge_cells_identical(tmp_path):
+    path = tmp_path / "tepi.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [
+        row(target=Num(12, "0"), realisasi=pct(0.586, "0.00%"), capaian=Formula("=B2/0"),
+            anggaran=Num(1234567, "#,##0"), ra=Formula("=SUM(1,2)"), serapan=pct(0.5, "0%"),
+            ket="teks <dengan> & tanda \"kutip\"", pembilang=datetime.date(2023, 7, 14)),
+    ])])
+    book = openpyxl.load_workbook(path)
+    book["A"]["Z40"] = "jauh di bawah"
+    book["A"].merge_cells("K20:L21")
+    book.save(path)
+    grid = via_grid(str(path))
+    assert grid == via_openpyxl(str(path))
+    formulas = {k: v for k, v in grid.items() if v[2]}
+    assert len(formulas) == 2 and all(v[0] is None for v in formulas.values())  # no stored result
+
+
+def test_uncached_formula_is_marked(tmp_path):
+    path = tmp_path / "f.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1, capaian=Formula("=1/0"))])])
+    cells = [c for g in load_grid(str(path)) for _, cs in g.rows for c in cs.values() if c.formula]
+    assert len(cells) == 1 and cells[0].uncached and cells[0].formula == "=1/0"
+
+
+def test_hidden_rows_merged_and_states(tmp_path):
+    path = tmp_path / "h.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1), row(target=2, realisasi=1)]),
+                                     unit("B", [row(target=1, realisasi=1)])])
+    book = openpyxl.load_workbook(path)
+    book["A"].row_dimensions[13].hidden = True
+    book["A"].merge_cells("B13:B14")
+    book["B"].sheet_state = "hidden"
+    book.save(path)
+    grids = {g.name: g for g in load_grid(str(path))}
+    assert 13 in grids["A"].hidden_rows and "B13:B14" in grids["A"].merged
+    assert grids["B"].state == "hidden" and grids["A"].state == "visible"
+
+
+@pytest.mark.parametrize("fmt", ["0%", "0.00%", "0.0%"])
+def test_percent_formats_survive(tmp_path, fmt):
+    path = tmp_path / "p.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1, serapan=pct(0.25, fmt))])])
+    cells = [c for g in load_grid(str(path)) for _, cs in g.rows for c in cs.values() if c.value == 0.25]
+    assert [c.number_format for c in cells] == [fmt]
