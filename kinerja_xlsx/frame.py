@@ -32,16 +32,14 @@ def _text(cell: Cell | None) -> str:
     return "" if cell is None else cell.text.strip()
 
 
-def _row_record(unit: Unit, unit_index: int, row) -> dict:
+def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
     record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": row.row}
     for field, canonical in TEXTS.items():
-        column = unit.column(canonical)
-        cell = row.cells.get(column.col) if column else None
+        cell = row.cells.get(cols.get(canonical, -1))
         record[field] = _text(cell)
         record[f"{field}_ref"] = cell.ref if cell is not None else ""
     for field, (canonical, percent) in FIGURES.items():
-        column = unit.column(canonical)
-        cell = row.cells.get(column.col) if column else None
+        cell = row.cells.get(cols.get(canonical, -1))
         if cell is None:
             value = Value(Kind.EMPTY)
         elif cell.uncached:
@@ -69,11 +67,10 @@ def _row_record(unit: Unit, unit_index: int, row) -> dict:
 
 
 def build_frame(workbook: Workbook) -> pd.DataFrame:
-    records = [
-        _row_record(unit, i, row)
-        for i, unit in enumerate(workbook.units)
-        for row in unit.rows
-    ]
+    records = []
+    for i, unit in enumerate(workbook.units):
+        cols = {c.canonical: c.col for c in unit.columns if c.canonical}
+        records.extend(_row_record(unit, i, row, cols) for row in unit.rows)
     frame = pd.DataFrame.from_records(records)
     if frame.empty:
         frame = pd.DataFrame(columns=["unit", "unit_index", "row", *TEXTS, *FIGURES, "negatif"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -178,6 +179,18 @@ def _compound(text: str, body: str) -> Value:
 
 
 def parse_cell(value: object, number_format: str | None = None, *, expect_percent: bool = False) -> Value:
+    """Read a cell as stored (memoised: typed figures repeat, and a Value is immutable)."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return _parse_cached(value, type(value), number_format, expect_percent)
+    return _parse_cell(value, number_format, expect_percent=expect_percent)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_cached(value, _type, number_format, expect_percent) -> Value:
+    return _parse_cell(value, number_format, expect_percent=expect_percent)
+
+
+def _parse_cell(value: object, number_format: str | None = None, *, expect_percent: bool = False) -> Value:
     """Read a cell as stored: text, number (through its number format), date, bool, None.
 
     ``expect_percent`` marks a column whose figures are percentages (capaian, serapan):
