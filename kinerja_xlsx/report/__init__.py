@@ -1,0 +1,16 @@
+"""The PDF reports: one per unit, the book of all units, the recapitulation with charts.
+
+    data.py    Result -> plain picklable report data (hierarchy order, file names, figures)
+    texts.py   the standard texts, from kinerja_xlsx/texts/laporan.toml
+    layout.py  layout as data: page, fonts, styles, page templates; the one builder
+    story.py   a unit's report as flowables (pure)
+    recap.py   the recapitulation and its charts (pure)
+    book.py    cover + contents, and the book assembled from the unit PDFs (pikepdf)
+    render.py  the files: render_unit (poolable) and write_reports
+"""
+
+from .data import UnitReport, hierarchy, recap, unit_reports
+from .render import render_unit, write_reports
+from .texts import load_texts
+
+__all__ = ["write_reports", "render_unit", "unit_reports", "recap", "hierarchy", "UnitReport", "load_texts"]

@@ -1,0 +1,106 @@
+"""The book: a cover and a contents page rendered on their own, then the unit PDFs appended
+as they are (pikepdf), so no unit is rendered twice."""
+
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+
+import pikepdf
+from reportlab.lib.units import mm
+from reportlab.platypus import HRFlowable, PageBreak, Spacer, Table, TableStyle
+
+from . import layout
+from .data import Header
+from .layout import STYLES
+from .story import clip, para
+from .texts import Texts, fill
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One unit in the contents: its place in the hierarchy and its first page in the book."""
+
+    order: int
+    depth: int
+    jabatan: str
+    nama: str
+    page: int
+
+
+def cover_story(header: Header, texts: Texts) -> list:
+    layout.register_fonts()
+    values = header.values()
+    rule = HRFlowable(width="60%", thickness=1.2, color=layout.colors.black, spaceBefore=6 * mm,
+                      spaceAfter=6 * mm)
+    b = texts["buku"]
+    return [Spacer(1, 30 * mm), para(header.tahun, "sampul_tahun"), Spacer(1, 14 * mm),
+            para(fill(b["sampul_triwulan"], values), "sampul"), Spacer(1, 10 * mm),
+            para(b["sampul_judul"], "sampul_besar"), rule,
+            Spacer(1, 40 * mm), para(header.pemerintah.upper(), "sampul"), para(header.instansi.upper(), "sampul"),
+            Spacer(1, 6 * mm), para(fill(b["sampul_tahun"], values), "sampul"), PageBreak()]
+
+
+@functools.lru_cache(maxsize=32)
+def _indented(depth: int):
+    return STYLES["isi"].clone(f"isi-{depth}", leftIndent=min(depth, 6) * 12)
+
+
+def contents_story(entries: list[Entry], texts: Texts) -> list:
+    b = texts["buku"]
+    w = layout.widths("isi")
+    rows = [[para(h, "isi_kepala") for h in b["daftar_isi_kolom"]]]
+    for e in entries:
+        rows.append([para(f"{e.order}.", "isi"), para(clip(e.jabatan, 200, "…"), _indented(e.depth)),
+                     para(clip(e.nama, 120, "…"), "isi"), para(str(e.page), "isi_angka")])
+    table = Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.CONTENTS_STYLE))
+    return [para(b["daftar_isi"], "judul"), Spacer(1, 6 * mm), table, Spacer(1, 3 * mm),
+            para(b["daftar_isi_catatan"], "catatan")]
+
+
+def render_front(path: str, header: Header, reports, unit_pages: list[int], texts: Texts) -> int:
+    """Cover + contents. The contents' own length moves every start page, so render until the
+    page count it assumed is the one it got (twice at most in practice; the pages are cheap)."""
+    assumed = 2
+    for _ in range(5):
+        entries, page = [], assumed + 1
+        for report, count in zip(reports, unit_pages):
+            entries.append(Entry(report.order, report.depth, report.person.jabatan or report.sheet,
+                                 report.person.nama, page))
+            page += count
+        got = layout.build(path, cover_story(header, texts) + contents_story(entries, texts), cover=True,
+                           footer_text=fill(texts["buku"]["kaki"], header.values()),
+                           title=texts["buku"]["judul"], author=header.instansi)
+        if got == assumed:
+            return got
+        assumed = got
+    raise RuntimeError("daftar isi tidak stabil")  # pragma: no cover
+
+
+def assemble(front: str, units: list[tuple[str, str]], out_path: str, title: str) -> int:
+    """Front matter, then each unit PDF as it is, with a bookmark per unit. Returns pages."""
+    with pikepdf.open(front) as front_pdf:
+        book = pikepdf.Pdf.new()
+        book.pages.extend(front_pdf.pages)
+        sources = []
+        starts = []
+        for path, _ in units:
+            with open(path, "rb") as fh:
+                src = pikepdf.open(io.BytesIO(fh.read()))
+            sources.append(src)
+            starts.append(len(book.pages))
+            book.pages.extend(src.pages)
+        with book.open_outline() as outline:
+            for (_, label), start in zip(units, starts):
+                outline.root.append(pikepdf.OutlineItem(label, start))
+        book.docinfo["/Title"] = title
+        book.docinfo["/Creator"] = "kinerja_xlsx"
+        book.save(out_path, deterministic_id=True)
+        pages = len(book.pages)
+        for src in sources:
+            src.close()
+    return pages
+
+
+__all__ = ["Entry", "cover_story", "contents_story", "render_front", "assemble"]

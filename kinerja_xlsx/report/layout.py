@@ -1,0 +1,290 @@
+"""Layout as data: page, fonts, paragraph and table styles, page templates. Defined once.
+
+Every report (unit, book front matter, recap) is built by :func:`build` from a list of
+flowables; nothing else in the package touches page geometry or font names. Fonts are
+DejaVu TrueType files shipped in ``kinerja_xlsx/fonts`` (embedded, subset, covering
+Indonesian text and the tick marks), registered once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from importlib import resources
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+
+# --- fonts --------------------------------------------------------------------------
+
+FONT_FILES = {
+    "Teks": "DejaVuSans.ttf",
+    "Teks-Tebal": "DejaVuSans-Bold.ttf",
+    "Sel": "DejaVuSansCondensed.ttf",
+    "Sel-Tebal": "DejaVuSansCondensed-Bold.ttf",
+}
+TEKS, TEKS_TEBAL, SEL, SEL_TEBAL = FONT_FILES
+
+
+@functools.lru_cache(maxsize=None)
+def register_fonts() -> None:
+    """Register the shipped TrueType fonts once per process (parsing them is the slow part)."""
+    folder = resources.files("kinerja_xlsx").joinpath("fonts")
+    for name, file in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, os.fspath(folder.joinpath(file))))
+    # <b> inside a paragraph picks the bold face; there is no italic face: it stays upright
+    pdfmetrics.registerFontFamily(TEKS, normal=TEKS, bold=TEKS_TEBAL, italic=TEKS, boldItalic=TEKS_TEBAL)
+    pdfmetrics.registerFontFamily(SEL, normal=SEL, bold=SEL_TEBAL, italic=SEL, boldItalic=SEL_TEBAL)
+
+
+# --- page -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    size: tuple[float, float]
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.size[0] - self.left - self.right
+
+    @property
+    def height(self) -> float:
+        return self.size[1] - self.top - self.bottom
+
+
+PORTRAIT = Page(A4, left=22 * mm, right=18 * mm, top=18 * mm, bottom=20 * mm)
+LANDSCAPE = Page(landscape(A4), left=15 * mm, right=15 * mm, top=15 * mm, bottom=18 * mm)
+FOOTER_Y = 10 * mm
+GREY = colors.HexColor("#555555")
+HEAD_FILL = colors.HexColor("#E6E6E6")
+NUMBER_FILL = colors.HexColor("#F2F2F2")
+TOTAL_FILL = colors.HexColor("#F2F2F2")
+MARK_HEX = "#B00020"  # the small correction numbers in the tables
+MARK_COLOR = colors.HexColor(MARK_HEX)
+
+# --- paragraph styles -----------------------------------------------------------------
+
+_BASE = ParagraphStyle("base", fontName=TEKS, fontSize=10, leading=14, splitLongWords=1,
+                       allowWidows=0, allowOrphans=0, bulletFontName=TEKS, bulletFontSize=10)
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, parent=_BASE, **kw)
+
+
+STYLES: dict[str, ParagraphStyle] = {
+    "judul": _style("judul", fontName=TEKS_TEBAL, fontSize=12, leading=17, alignment=TA_CENTER),
+    "bab": _style("bab", fontName=TEKS_TEBAL, fontSize=11, leading=15, alignment=TA_CENTER,
+                  spaceBefore=12, keepWithNext=1),
+    "subbab": _style("subbab", fontName=TEKS_TEBAL, fontSize=10, leading=14, spaceBefore=10,
+                     spaceAfter=4, keepWithNext=1),
+    "teks": _style("teks", alignment=TA_JUSTIFY, spaceAfter=6, firstLineIndent=10 * mm),
+    "pengantar": _style("pengantar", alignment=TA_JUSTIFY, spaceAfter=4, keepWithNext=1),
+    "daftar": _style("daftar", alignment=TA_JUSTIFY, leftIndent=8 * mm, bulletIndent=1 * mm,
+                     spaceAfter=2),
+    "butir": _style("butir", alignment=TA_JUSTIFY, leftIndent=6 * mm, bulletIndent=0, spaceAfter=4,
+                    bulletFontName=TEKS),
+    # Text right before a table is not keepWithNext (that would push a long, splittable table
+    # whole to the next page); the story puts a CondPageBreak(TABLE_ROOM) in front instead.
+    "pengantar_tabel": _style("pengantar_tabel", alignment=TA_JUSTIFY, spaceAfter=4),
+    "keterangan_tabel": _style("keterangan_tabel", fontName=TEKS_TEBAL, fontSize=9, leading=12,
+                               alignment=TA_CENTER, spaceBefore=6, spaceAfter=3),
+    "catatan_subjudul": _style("catatan_subjudul", fontName=TEKS_TEBAL, fontSize=9, leading=12, spaceBefore=6,
+                               spaceAfter=2),
+    "catatan": _style("catatan", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, spaceAfter=3),
+    "butir_catatan": _style("butir_catatan", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, leftIndent=6 * mm,
+                            spaceAfter=4),
+    "catatan_judul": _style("catatan_judul", fontName=TEKS_TEBAL, fontSize=9, leading=12, spaceBefore=8,
+                            spaceAfter=2, keepWithNext=1),
+    "ttd": _style("ttd", alignment=TA_CENTER, leading=13),
+    "ttd_nama": _style("ttd_nama", fontName=TEKS_TEBAL, alignment=TA_CENTER, leading=13),
+    "pilihan": _style("pilihan", fontSize=10, leading=14),
+    "kotak_judul": _style("kotak_judul", fontName=TEKS_TEBAL, fontSize=9.5, leading=13, alignment=TA_CENTER),
+    # table cells: condensed, small
+    "sel": _style("sel", fontName=SEL, fontSize=7.5, leading=9),
+    "sel_tengah": _style("sel_tengah", fontName=SEL, fontSize=7.5, leading=9, alignment=TA_CENTER),
+    "sel_angka": _style("sel_angka", fontName=SEL, fontSize=7.5, leading=9, alignment=TA_RIGHT,
+                        splitLongWords=0),
+    "sel_kepala": _style("sel_kepala", fontName=SEL_TEBAL, fontSize=7.5, leading=9, alignment=TA_CENTER),
+    "sel_nomor": _style("sel_nomor", fontName=SEL, fontSize=6.5, leading=8, alignment=TA_CENTER,
+                        textColor=GREY),
+    "sel_tebal": _style("sel_tebal", fontName=SEL_TEBAL, fontSize=7.5, leading=9),
+    "sel_tebal_angka": _style("sel_tebal_angka", fontName=SEL_TEBAL, fontSize=7.5, leading=9,
+                              alignment=TA_RIGHT, splitLongWords=0),
+    "rumus": _style("rumus", fontName=TEKS, fontSize=9.5, leading=12, alignment=TA_CENTER),
+    "rumus_kiri": _style("rumus_kiri", fontName=TEKS, fontSize=9.5, leading=12, alignment=TA_RIGHT),
+    "rumus_kanan": _style("rumus_kanan", fontName=TEKS, fontSize=9.5, leading=12, alignment=TA_LEFT),
+    # book and recap
+    "sampul_tahun": _style("sampul_tahun", fontName=TEKS_TEBAL, fontSize=40, leading=48, alignment=TA_CENTER),
+    "sampul_besar": _style("sampul_besar", fontName=TEKS_TEBAL, fontSize=22, leading=30, alignment=TA_CENTER),
+    "sampul": _style("sampul", fontName=TEKS_TEBAL, fontSize=14, leading=20, alignment=TA_CENTER),
+    "isi": _style("isi", fontSize=9.5, leading=12),
+    "isi_angka": _style("isi_angka", fontSize=9.5, leading=12, alignment=TA_RIGHT),
+    "isi_kepala": _style("isi_kepala", fontName=TEKS_TEBAL, fontSize=9.5, leading=12),
+    "grafik_judul": _style("grafik_judul", fontName=TEKS_TEBAL, fontSize=9.5, leading=13, spaceBefore=10,
+                           spaceAfter=4, keepWithNext=1),
+}
+
+# Room a table's caption, header and first rows need at the foot of a page.
+TABLE_ROOM = 45 * mm
+
+# Cells longer than this are cut, visibly, so one row can never outgrow a page.
+CELL_LIMIT = 450
+
+# --- table styles ---------------------------------------------------------------------
+
+# Plain-text cells (rare: empty ones) use the embedded font too, never the built-in Helvetica.
+CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), SEL)
+
+TABLE_BASE = [
+    CELL_FONT,
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+]
+
+
+# The contents page: rules between rows, no grid.
+CONTENTS_STYLE = [
+    CELL_FONT,
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+    ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#BBBBBB")),
+    ("TOPPADDING", (0, 0), (-1, -1), 4),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def table_style(header_rows: int, numbered: bool = True, total: bool = False) -> list[tuple]:
+    """Grid, shaded header rows, a grey numbered-column row last in the header, an optional
+    shaded total row at the bottom."""
+    cmds = list(TABLE_BASE)
+    if header_rows:
+        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
+                 ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
+    if numbered and header_rows:
+        cmds += [("BACKGROUND", (0, header_rows - 1), (-1, header_rows - 1), NUMBER_FILL),
+                 ("TOPPADDING", (0, header_rows - 1), (-1, header_rows - 1), 1),
+                 ("BOTTOMPADDING", (0, header_rows - 1), (-1, header_rows - 1), 1.5)]
+    if total:
+        cmds += [("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL)]
+    return cmds
+
+
+# Column widths as fractions of the frame width, per table.
+COLUMNS = {
+    "pk": (0.06, 0.37, 0.37, 0.20),
+    "capaian": (0.22, 0.25, 0.12, 0.12, 0.10, 0.19),
+    "cost": (0.035, 0.175, 0.195, 0.125, 0.125, 0.08, 0.09, 0.09, 0.085),
+    "koreksi": (0.04, 0.22, 0.09, 0.10, 0.10, 0.11, 0.34),
+    "isi": (0.08, 0.51, 0.28, 0.13),
+    "rekap": (0.04, 0.21, 0.07, 0.08, 0.09, 0.12, 0.12, 0.07, 0.06, 0.08, 0.06),
+    "efisiensi": (0.5, 0.5),
+}
+
+
+def widths(table: str, page: Page = PORTRAIT) -> list[float]:
+    return [f * page.width for f in COLUMNS[table]]
+
+
+# --- page templates -------------------------------------------------------------------
+
+class NumberedCanvas(Canvas):
+    """Defers "Halaman X dari Y" to save time, when Y is known: the document renders once."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self.page_label: str | None = None  # set per page by the page template
+        self._right_margin = 0.0
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self.page_label:
+                self.saveState()
+                self.setFont(SEL, 7.5)
+                self.setFillColor(GREY)
+                text = self.page_label.replace("{halaman}", str(self._pageNumber)).replace("{jumlah}", str(total))
+                self.drawRightString(self._pagesize[0] - self._right_margin, FOOTER_Y, text)
+                self.restoreState()
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def _footer(canvas, doc):
+    """Left: what the document is; right (at save): the page number."""
+    canvas.page_label = doc.page_label
+    canvas._right_margin = doc.rightMargin
+    canvas.saveState()
+    canvas.setStrokeColor(GREY)
+    canvas.setLineWidth(0.4)
+    canvas.line(doc.leftMargin, FOOTER_Y + 9, doc.pagesize[0] - doc.rightMargin, FOOTER_Y + 9)
+    canvas.setFont(SEL, 7.5)
+    canvas.setFillColor(GREY)
+    text = doc.footer_text
+    limit = doc.pagesize[0] - doc.leftMargin - doc.rightMargin - 30 * mm
+    while text and pdfmetrics.stringWidth(text, SEL, 7.5) > limit:
+        text = text[:-2] + "…"
+    canvas.drawString(doc.leftMargin, FOOTER_Y, text)
+    canvas.restoreState()
+
+
+def _plain(canvas, doc):
+    canvas.page_label = None
+    canvas._right_margin = doc.rightMargin
+
+
+class Document(BaseDocTemplate):
+    """One PDF: A4, one frame, a footer with the document's name and "Halaman X dari Y"."""
+
+    def __init__(self, path, *, page: Page = PORTRAIT, footer_text: str = "", page_label: str | None = None,
+                 cover: bool = False, **meta):
+        register_fonts()
+        super().__init__(path, pagesize=page.size, leftMargin=page.left, rightMargin=page.right,
+                         topMargin=page.top, bottomMargin=page.bottom, invariant=1,
+                         initialFontName=TEKS, initialFontSize=10, **meta)
+        self.footer_text = footer_text
+        self.page_label = page_label
+        frame = Frame(page.left, page.bottom, page.width, page.height, id="isi",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates = [PageTemplate(id="isi", frames=[frame], onPage=_footer)]
+        if cover:
+            templates.insert(0, PageTemplate(id="sampul", frames=[frame], onPage=_plain))
+        self.addPageTemplates(templates)
+
+
+def build(path: str, story: list, *, page: Page = PORTRAIT, footer_text: str = "", page_label: str | None = None,
+          cover: bool = False, title: str = "", author: str = "", subject: str = "") -> int:
+    """Write one PDF from a story; returns its page count."""
+    doc = Document(path, page=page, footer_text=footer_text, page_label=page_label, cover=cover,
+                   title=title, author=author, subject=subject, creator="kinerja_xlsx", producer="kinerja_xlsx")
+    if cover:
+        story = [NextPageTemplate("isi"), *story]
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return doc.page
+
+
+__all__ = ["register_fonts", "STYLES", "PORTRAIT", "LANDSCAPE", "Page", "table_style", "widths", "build",
+           "CELL_LIMIT", "TABLE_ROOM", "CELL_FONT", "CONTENTS_STYLE", "MARK_COLOR", "MARK_HEX", "TEKS",
+           "TEKS_TEBAL", "SEL", "SEL_TEBAL", "GREY", "HEAD_FILL", "TOTAL_FILL", "NumberedCanvas", "Document"]

@@ -1,0 +1,72 @@
+"""The one place that writes PDF files: a unit, the book, the recap.
+
+:func:`render_unit` is a top-level function of plain picklable data (a :class:`UnitReport`,
+a path, the texts), so it can run in a process pool; :func:`write_reports` takes the
+mapping function to use (``map`` by default, ``executor.map`` for a pool).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterable
+
+from . import layout
+from .book import assemble, render_front
+from .data import UnitReport, book_file_name, number_width, recap, unit_reports
+from .recap import recap_story
+from .story import footer_text, page_label, unit_story
+from .texts import Texts, fill, load_texts
+
+FRONT_FILE = ".depan.pdf"  # cover + contents before the units are appended; removed after
+
+
+def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> int:
+    """Write one unit's report; returns its page count. Each unit is rendered exactly once."""
+    texts = texts if texts is not None else load_texts()
+    values = report.values()
+    return layout.build(path, unit_story(report, texts), footer_text=footer_text(report, texts),
+                        page_label=page_label(texts, values),
+                        title=f"{texts['judul']['laporan']} - {report.person.jabatan}",
+                        author=report.person.nama, subject=report.header.instansi)
+
+
+def write_reports(result, out_dir: str, *, texts: Texts | None = None,
+                  map_fn: Callable[..., Iterable] = map) -> list[str]:
+    """Unit PDFs, the book and the recap into ``out_dir`` (created). Returns the paths written.
+
+    File names sort in hierarchy order: ``00_Buku_Laporan_Kinerja.pdf``, ``01_Camat.pdf``, ...,
+    ``99_Rekapitulasi.pdf`` (three digits from 99 units on).
+    """
+    from ..pipeline import output_names  # the findings file the Catatan Koreksi refers to
+
+    texts = texts if texts is not None else load_texts()
+    os.makedirs(out_dir, exist_ok=True)
+    berkas = output_names(result.workbook.path)["json"] if result.workbook.path else ""
+    reports = unit_reports(result, texts, berkas)
+    paths = [os.path.join(out_dir, r.file_name) for r in reports]
+    pages = list(map_fn(render_unit, reports, paths, [texts] * len(reports)))
+
+    header = reports[0].header if reports else None
+    summary = recap(result, reports, berkas)
+    written = list(paths)
+    width = number_width(len(reports))
+    if header is not None:
+        front = os.path.join(out_dir, FRONT_FILE)
+        render_front(front, header, reports, pages, texts)
+        book = os.path.join(out_dir, book_file_name(width))
+        labels = [f"{r.order}. {r.person.jabatan or r.sheet}" for r in reports]
+        assemble(front, list(zip(paths, labels)), book, texts["buku"]["judul"])
+        os.remove(front)
+        written.insert(0, book)
+
+    recap_path = os.path.join(out_dir, summary.file_name)
+    depths = {r.sheet: r.depth for r in reports}
+    values = summary.header.values()
+    layout.build(recap_path, recap_story(summary, texts, depths), page=layout.LANDSCAPE,
+                 footer_text=fill(texts["rekap"]["kaki"], values), page_label=page_label(texts, values),
+                 title=texts["rekap"]["judul"], author=summary.header.instansi)
+    written.append(recap_path)
+    return written
+
+
+__all__ = ["render_unit", "write_reports"]
