@@ -15,11 +15,18 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .bahasa import pasang as _bahasa_indonesia
 from .errors import InputError
 
 app = typer.Typer(
     help="Memeriksa dan mengoreksi workbook laporan kinerja individu (capaian, serapan, penjumlahan "
-         "anggaran), lalu menulis workbook terkoreksi, daftar inkonsistensi dan laporan PDF.",
+         "anggaran), lalu menulis workbook terkoreksi, daftar inkonsistensi dan laporan PDF.\n\n"
+         "\b\nContoh:\n"
+         "  kinerja templat                      workbook kosong siap diisi\n"
+         "  kinerja periksa laporan_tw2.xlsx     periksa saja, tampilkan temuan\n"
+         "  kinerja proses laporan_tw2.xlsx      tulis workbook terkoreksi, JSON dan PDF ke ./output\n"
+         "  kinerja templat --dari laporan_tw2.xlsx   workbook triwulan berikutnya\n\n"
+         "Bantuan tiap perintah: kinerja PERINTAH --help",
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -82,7 +89,11 @@ def proses(
 ):
     """Memproses workbook: hitung ulang, tandai inkonsistensi, tulis workbook terkoreksi, JSON dan PDF.
 
-    Contoh: kinerja proses input/contoh_kedungjajang_tw2_2023.xlsx --keluaran output
+    \b
+    Contoh:
+      kinerja proses input/contoh_kedungjajang_tw2_2023.xlsx --keluaran output
+      kinerja proses laporan_tw3_2023.xlsx --sebelumnya laporan_tw2_2023.xlsx
+      kinerja proses                       (semua .xlsx di ./input)
     """
     from .compute import Settings
     from .pipeline import process
@@ -113,10 +124,14 @@ def periksa(
     as_json: bool = typer.Option(False, "--json", help="Cetak temuan sebagai JSON."),
     sebelumnya: Optional[str] = typer.Option(None, "--sebelumnya", "-s", help="Workbook triwulan sebelumnya."),
 ):
-    """Memeriksa saja (tidak menulis berkas). Kode keluar 0 bila tanpa Galat, 1 bila ada Galat,
-    2 bila berkas tidak dapat dibaca.
+    """Memeriksa saja (tidak menulis berkas): temuan per unit, dengan sel dan saran. Kode keluar 0 bila
+    tanpa Galat, 1 bila ada Galat, 2 bila berkas tidak dapat dibaca.
 
-    Contoh: kinerja periksa input/contoh_kedungjajang_tw2_2023.xlsx --json
+    \b
+    Contoh:
+      kinerja periksa input/contoh_kedungjajang_tw2_2023.xlsx
+      kinerja periksa laporan_tw3_2023.xlsx --sebelumnya laporan_tw2_2023.xlsx
+      kinerja periksa input/contoh_kedungjajang_tw2_2023.xlsx --json
     """
     from .pipeline import check
     from .terminal import print_findings
@@ -136,20 +151,45 @@ def periksa(
 
 @app.command("templat")
 def templat(
-    keluaran: str = typer.Argument("templat_kinerja.xlsx", metavar="[KELUARAN]", help="Nama berkas templat."),
-    dari: Optional[str] = typer.Option(None, "--dari", help="Buat workbook triwulan berikutnya dari workbook ini."),
+    keluaran: Optional[str] = typer.Argument(
+        None, metavar="[KELUARAN]",
+        help="Berkas yang ditulis. Bawaan: templat_kinerja.xlsx; dengan --dari: nama sumber dengan triwulan "
+             "berikutnya (contoh_kedungjajang_tw3_2023.xlsx) di folder ini."),
+    dari: Optional[str] = typer.Option(
+        None, "--dari",
+        help="Buat workbook triwulan berikutnya dari workbook ini (masukan atau _terkoreksi.xlsx): unit, "
+             "indikator, target, anggaran dan Induk sama; realisasi kumulatif terisi dan disorot kuning."),
+    timpa: bool = typer.Option(False, "--timpa", help="Timpa berkas keluaran bila sudah ada."),
 ):
-    """Menulis workbook standar kosong yang siap diisi.
+    """Menulis workbook standar siap diisi, atau workbook triwulan berikutnya (--dari).
 
-    Contoh: kinerja templat templat_kinerja.xlsx
+    Templat berisi lembar Petunjuk, Info dan satu contoh lembar unit, dengan daftar pilihan,
+    pemeriksaan isian dan petunjuk di setiap kolom. Berkas yang sudah ada tidak ditimpa tanpa --timpa.
+
+    \b
+    Contoh:
+      kinerja templat
+      kinerja templat laporan_tw1_2024.xlsx
+      kinerja templat --dari input/contoh_kedungjajang_tw2_2023.xlsx
     """
     from .template import write_template
 
     try:
-        write_template(keluaran, previous=dari)
+        path, plan = write_template(keluaran, previous=dari, overwrite=timpa)
     except Exception as exc:
         raise typer.Exit(_fail(exc))
-    typer.echo(f"Templat ditulis: {keluaran}")
+    info = plan.info
+    units = len(plan.sheets)
+    rows = sum(len(s.unit.rows) for s in plan.sheets)
+    if dari:
+        typer.echo(f"Workbook Triwulan {info['Triwulan']} Tahun {info['Tahun']} ditulis: {path} ({units} unit, "
+                   f"{rows} indikator). Perbarui sel kuning: realisasi dan realisasi anggaran kumulatif, "
+                   f"Tanggal Laporan.")
+    else:
+        typer.echo(f"Templat ditulis: {path}. Baca lembar Petunjuk, lalu salin lembar contoh untuk setiap unit.")
+
+
+_bahasa_indonesia(app)  # the framework's own words (usage, --help, usage errors) in Indonesian
 
 
 def main():
