@@ -4,6 +4,7 @@ hand-edited binary."""
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -38,7 +39,13 @@ def row(**values) -> dict:
     return {SHORT.get(k, k): v for k, v in values.items()}
 
 
-def unit(sheet: str, rows: list[dict], *, atasan: str | None = None, nip: str = "19800101 200501 1 001",
+def default_nip(sheet: str) -> str:
+    """A valid NIP of the unit's own official: units never share one (that is rule K402)."""
+    h = int(hashlib.sha1(sheet.encode("utf-8")).hexdigest(), 16)
+    return f"1980{h % 12 + 1:02d}{h // 12 % 28 + 1:02d} 200501 {h // 336 % 2 + 1} {h // 672 % 999 + 1:03d}"
+
+
+def unit(sheet: str, rows: list[dict], *, atasan: str | None = None, nip: str | None = None,
          **header) -> UnitSheet:
     numbered = []
     for i, r in enumerate(rows, start=1):
@@ -48,7 +55,8 @@ def unit(sheet: str, rows: list[dict], *, atasan: str | None = None, nip: str = 
         r.setdefault("Sasaran", f"Sasaran {i}")
         numbered.append(r)
     head = {"Jabatan": header.pop("jabatan", f"Kepala {sheet}"), "Nama": header.pop("nama", f"PEJABAT {sheet.upper()}"),
-            "NIP": nip, "Atasan": atasan, "Tugas": "membantu atasan", "Fungsi": "Fungsi satu\nFungsi dua",
+            "NIP": nip if nip is not None else default_nip(sheet), "Atasan": atasan, "Tugas": "membantu atasan",
+            "Fungsi": "Fungsi satu\nFungsi dua",
             "Faktor": "Faktor satu", "Rencana Tindak Lanjut": "Tindak lanjut satu",
             "Tanggapan Atasan": "Laporan sudah baik"}
     head.update(header)
