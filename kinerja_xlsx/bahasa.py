@@ -125,7 +125,7 @@ class KinerjaGroup(_Indonesian, TyperGroup):
         except _exceptions.ClickException as exc:
             typer.echo(f"Galat: {terjemah_galat(exc.format_message())}", err=True)
             sys.exit(exc.exit_code)
-        except _exceptions.Abort:
+        except typer.Abort:
             typer.echo(TEKS["Aborted!"], err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)

@@ -68,3 +68,24 @@ def test_templat_writes_refuses_to_overwrite_and_carries_forward(tmp_path, monke
     assert carried.exit_code == 0, carried.output
     assert "Triwulan III Tahun 2023" in carried.output and "7 unit, 29 indikator" in carried.output
     assert (tmp_path / "contoh_kedungjajang_tw3_2023.xlsx").exists()
+
+
+def test_abort_and_exit_codes_pass_through_the_indonesian_group():
+    from kinerja_xlsx.bahasa import pasang
+
+    mini = typer.Typer(add_completion=False)
+
+    @mini.command("batal")
+    def batal():
+        """Contoh: mini batal"""
+        raise typer.Abort()
+
+    @mini.command("keluar")
+    def keluar():
+        """Contoh: mini keluar"""
+        raise typer.Exit(3)
+
+    pasang(mini)
+    aborted = runner.invoke(mini, ["batal"])
+    assert aborted.exit_code == 1 and "Dibatalkan." in aborted.output
+    assert runner.invoke(mini, ["keluar"]).exit_code == 3
