@@ -80,8 +80,30 @@ def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[
     if marks:
         body = f"<b>{body}</b>" + "".join(
             f'<super><font color="{layout.MARK_HEX}">{n}</font></super>'
-            for n in marks)
+            for n in marks) + "\u00a0"  # a no-break space keeps the mark off the cell's edge
     return Paragraph(body, chosen)
+
+
+MIN_SIZE = 5.5  # smallest font a cell shrinks to before a word is broken
+
+
+def text_cell(text: str, width: float, style: str = "sel") -> Paragraph:
+    """Wrapping text in a table cell; where one word is wider than the column
+    (``Kemasyarakatan`` in a narrow Target column) the font shrinks a little first, and only a
+    word too long even then (a 700-letter string) is broken."""
+    base = STYLES[style]
+    room = width - 5.5
+    words = str(text).split()
+    widest = max(words, key=len, default="")
+    size = base.fontSize
+    if widest and stringWidth(widest, base.fontName, size) > room:
+        # the longest word by letters is nearly always the widest; check a few to be sure
+        longest = sorted(words, key=len, reverse=True)[:3]
+        need = max(stringWidth(w, base.fontName, size) for w in longest)
+        size = max(MIN_SIZE, min(size, size * room / need))
+        size = int(size * 2) / 2  # half-point steps keep the style cache small
+    chosen = base if size == base.fontSize else _sized(style, size)
+    return Paragraph(markup(text), chosen)
 
 
 # --- building blocks ----------------------------------------------------------------------
@@ -104,8 +126,8 @@ class Story:
     def add(self, *flowables):
         self.flow.extend(flowables)
 
-    def cell(self, text: str, style: str = "sel") -> Paragraph:
-        return para(clip(text, layout.CELL_LIMIT, self.cut) or "", style)
+    def cell(self, text: str, width: float, style: str = "sel") -> Paragraph:
+        return text_cell(clip(text, layout.CELL_LIMIT, self.cut), width, style)
 
     def head(self, text: str) -> Paragraph:
         return para(text, "sel_kepala")
@@ -156,7 +178,8 @@ def _pk_table(s: Story) -> Table:
     w = layout.widths("pk")
     rows = [[s.head(h) for h in s.t["tabel"]["pk"]]]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
-        rows.append([s.cell(line.no, "sel_tengah"), s.cell(sasaran), s.cell(line.indikator), s.cell(line.target)])
+        rows.append([s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
+                     s.cell(line.target, w[3])])
     return Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.table_style(1, numbered=False)))
 
 
@@ -164,8 +187,9 @@ def _capaian_table(s: Story) -> Table:
     w = layout.widths("capaian")
     rows = [[s.head(h) for h in s.t["tabel"]["capaian"]], s.numbers(s.t["tabel"]["capaian_nomor"])]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
-        rows.append([s.cell(sasaran), s.cell(line.indikator), s.cell(line.target), s.cell(line.realisasi),
-                     number_cell(line.capaian, w[4], marks=line.mark("Capaian")), s.cell(line.keterangan)])
+        rows.append([s.cell(sasaran, w[0]), s.cell(line.indikator, w[1]), s.cell(line.target, w[2]),
+                     s.cell(line.realisasi, w[3]), number_cell(line.capaian, w[4], marks=line.mark("Capaian")),
+                     s.cell(line.keterangan, w[5])])
     return Table(rows, colWidths=w, repeatRows=2, style=TableStyle(layout.table_style(2)))
 
 
@@ -177,10 +201,10 @@ def _cost_table(s: Story) -> Table:
     rows = [row0, row1, s.numbers(s.t["tabel"]["cost_nomor"])]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([
-            s.cell(line.no, "sel_tengah"), s.cell(sasaran), s.cell(line.indikator),
+            s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
             number_cell(line.anggaran, w[3]), number_cell(line.realisasi_anggaran, w[4]),
             number_cell(line.serapan, w[5], marks=line.mark("Serapan")),
-            s.cell(line.target), s.cell(line.realisasi),
+            s.cell(line.target, w[6]), s.cell(line.realisasi, w[7]),
             number_cell(line.capaian, w[8], marks=line.mark("Capaian"))])
     rows.append(["", para(s.t["bab2"]["jumlah"], "sel_tebal"), "",
                  number_cell(s.r.jumlah_anggaran, w[3], "sel_tebal_angka"),
@@ -198,28 +222,29 @@ def _correction_table(s: Story, items: list[Correction]) -> Table:
     w = layout.widths("koreksi")
     rows = [[s.head(h) for h in s.t["koreksi"]["kolom"]]]
     for c in items:
-        rows.append([s.cell(str(c.nomor), "sel_tengah"), s.cell(c.indikator), s.cell(c.kolom),
-                     s.cell(c.dilaporkan), s.cell(c.menjadi, "sel_tebal" if c.diubah else "sel"),
-                     s.cell(f"{c.kode}\n{c.sel}"), s.cell(c.alasan)])
+        rows.append([s.cell(str(c.nomor), w[0], "sel_tengah"), s.cell(c.indikator, w[1]), s.cell(c.kolom, w[2]),
+                     number_cell(c.dilaporkan, w[3], "sel"),
+                     number_cell(c.menjadi, w[4], "sel_tebal" if c.diubah else "sel"),
+                     s.cell(f"{c.kode}\n{c.sel}", w[5]), s.cell(c.alasan, w[6])])
     return Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.table_style(1, numbered=False)))
 
 
 def _corrections(s: Story) -> None:
-    s.add(para(s.t["koreksi"]["judul"], "catatan_judul"))
+    """The Catatan Koreksi: its title, the changed figures and the noted ones, each part kept
+    whole on one page when it fits (they are short: a few rows)."""
+    k = s.t["koreksi"]
+    first = [para(k["judul"], "catatan_judul")]
     changed = [c for c in s.r.corrections if c.diubah]
     noted = [c for c in s.r.corrections if not c.diubah]
-    if not s.r.corrections:
-        s.add(para(s.t["koreksi"]["kosong"], "catatan"))
-        return
-    s.add(para(fill(s.t["koreksi"]["pengantar"], {"berkas": s.r.header.berkas or "-"}), "catatan"))
+    if s.r.corrections:
+        first.append(para(fill(k["pengantar"], {"berkas": s.r.header.berkas or "-"}), "catatan"))
     if not changed:
-        s.add(para(s.t["koreksi"]["kosong"], "catatan"))
+        first.append(para(k["kosong"], "catatan"))
     else:
-        s.add(CondPageBreak(layout.TABLE_ROOM), para(s.t["koreksi"]["diubah"], "catatan_subjudul"),
-              _correction_table(s, changed))
+        first += [para(k["diubah"], "catatan_subjudul"), _correction_table(s, changed)]
+    s.add(KeepTogether(first))
     if noted:
-        s.add(CondPageBreak(layout.TABLE_ROOM), para(s.t["koreksi"]["dicatat"], "catatan_subjudul"),
-              _correction_table(s, noted))
+        s.add(KeepTogether([para(k["dicatat"], "catatan_subjudul"), _correction_table(s, noted)]))
 
 
 def _rumus(s: Story, line: Line) -> list:
@@ -307,7 +332,7 @@ def _signature_block(s: Story, person, heading: str) -> list[Paragraph]:
             para(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd")]
 
 
-def _signatures(s: Story) -> KeepTogether:
+def _signatures(s: Story) -> list:
     ttd = s.t["tanda_tangan"]
     right = _signature_block(s, s.r.person, s.text("tanda_tangan", "tempat_tanggal"))
     left = _signature_block(s, s.r.atasan, ttd["mengetahui"]) if s.r.atasan else [""] * len(right)
@@ -315,7 +340,8 @@ def _signatures(s: Story) -> KeepTogether:
     table = Table(list(map(list, zip(left, right))), colWidths=[half, half],
                   style=TableStyle([layout.CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 8 * mm), table])
+    # a plain list: a KeepTogether nested in another reports an infinite height and breaks the page
+    return [Spacer(1, 8 * mm), table]
 
 
 def unit_story(report: UnitReport, texts: Texts) -> list:
@@ -344,8 +370,10 @@ def unit_story(report: UnitReport, texts: Texts) -> list:
     s.items(report.rencana, lambda i: f"{i + 1}.")
     s.add(KeepTogether([para(s.t["bab2"]["tanggapan_judul"], "subbab"), _tanggapan(s)]))
 
-    _bab(s, "bab3")
-    s.add(para(s.text("bab3", "paragraf")), _signatures(s))
+    # the closing chapter and the signatures stay together: no page with only signatures on it
+    s.add(CondPageBreak(40 * mm), KeepTogether([
+        Paragraph(markup(s.t["bab3"]["judul"]) + "<br/>" + markup(s.t["bab3"]["subjudul"]), STYLES["bab"]),
+        Spacer(1, 3 * mm), para(s.text("bab3", "paragraf")), *_signatures(s)]))
     return s.flow
 
 
