@@ -394,7 +394,7 @@ def _literal(value: Any) -> str | None:
 def text_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes wrapped in a column ``width`` characters wide (an estimate:
     neither openpyxl nor LibreOffice sizes rows of a file written by a program)."""
-    per_line = max(1, int(width * 1.1))
+    per_line = max(1, int(width * 1.15))
     total = 0
     for paragraph in str(text).split("\n"):
         words, line, count = paragraph.split(), 0, 1

@@ -380,3 +380,11 @@ def test_next_report_date(date, expected):
 def test_default_output_name(source, expected):
     tahun, triwulan = (2024, 1) if "IV" in source else (2023, 3)
     assert default_output(source, tahun, triwulan) == expected
+
+
+def test_a_row_below_a_blank_row_is_shown_in_red(book):
+    ws = book["Camat"]
+    last = openpyxl.utils.get_column_letter(len(STANDARD_COLUMNS))
+    rules = {str(cf.sqref): [r.formula[0] for r in cf.rules] for cf in ws.conditional_formatting}
+    span = f"A{FIRST + 1}:{last}{FIRST + TABLE_ROWS - 1}"
+    assert rules[span] == [f"AND(COUNTA($A{FIRST + 1}:${last}{FIRST + 1})>0,COUNTA($A{FIRST}:${last}{FIRST})=0)"]
