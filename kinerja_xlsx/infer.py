@@ -28,7 +28,8 @@ def _finite(x) -> bool:
 
 
 def readings(target: float, realisasi: float, *, negatif: bool, triwulan: int,
-             pembilang: float | None = None, penyebut: float | None = None) -> list[Reading]:
+             pembilang: float | None = None, penyebut: float | None = None,
+             realisasi_persen: bool = False) -> list[Reading]:
     """The alternative readings of a row's capaian (the computed one excluded)."""
     t, r = target, realisasi
     out: list[Reading] = []
@@ -46,8 +47,26 @@ def readings(target: float, realisasi: float, *, negatif: bool, triwulan: int,
             out.append(Reading("target satu triwulan (R / (T/4))", r / (t / 4) * 100))
         if _finite(pembilang) and _finite(penyebut) and penyebut:
             out.append(Reading("Pembilang / Penyebut dibagi target", (pembilang / penyebut * 100) / t * 100))
+    if _finite(pembilang) and _finite(penyebut) and penyebut:
+        out.append(Reading("Pembilang / Penyebut × 100 dilaporkan sebagai capaian", pembilang / penyebut * 100))
+    if realisasi_persen:
+        out.append(Reading("realisasi (persen) disalin sebagai capaian", r))
     if r != 0:
         out.append(Reading("T / R (terbalik)", t / r * 100))
+    return out
+
+
+def ratio_readings(numerator: float, denominator: float, *, what: str = "R / A") -> list[Reading]:
+    """Other readings of a percentage ``numerator / denominator x 100`` (serapan, a
+    realisasi from Pembilang/Penyebut): the ratio inverted, or its complement reported."""
+    out: list[Reading] = []
+    if not (_finite(numerator) and _finite(denominator)):
+        return out
+    a, b = what.split(" / ")
+    if numerator:
+        out.append(Reading(f"terbalik {b} / {a}", denominator / numerator * 100))
+    if denominator:
+        out.append(Reading(f"sisanya ({b} − {a}) / {b}", (denominator - numerator) / denominator * 100))
     return out
 
 
@@ -61,10 +80,13 @@ def is_count(value) -> bool:
             and float(value.number).is_integer() and value.number >= 0)
 
 
-def whole_realisasi_for(reported: float, decimals: int, target: float, *, negatif: bool,
-                        limit: int = 100_000) -> list[int]:
-    """Whole realisasi counts that give the reported capaian with this target."""
-    if target <= 0 or target > limit:
+WHOLE_LIMIT = 100_000  # above this target every written percentage has a whole realisasi anyway
+
+
+def whole_realisasi_for(reported: float, decimals: int, target: float, *, negatif: bool) -> list[int]:
+    """Whole realisasi counts that give the reported capaian with this target
+    (0 < target <= WHOLE_LIMIT; outside that, callers must not call a figure impossible)."""
+    if target <= 0 or target > WHOLE_LIMIT:
         return []
     k = np.arange(0, int(target * 3) + 2, dtype=float)
     if negatif:

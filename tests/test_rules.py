@@ -134,3 +134,35 @@ def test_every_rule_is_documented_in_the_fixed_shape():
         assert doc["Judul"], r.code
         for section in ("Memeriksa", "Mengapa", "Contoh", "Tindakan"):
             assert doc.get(section), (r.code, section)
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("Jumlah dokumen yang difasilitasi", {"K403"}),
+    ("  JUMLAH Dokumen yang difasilitasi.  ", {"K403"}),  # case, spaces and punctuation ignored
+    ("Jumlah dokumen yang dievaluasi", set()),
+])
+def test_k403_same_indicator_twice_in_one_unit(build, second, expected):
+    rows = [row(indikator="Jumlah dokumen yang difasilitasi", target=1, realisasi=1, capaian="100%"),
+            row(indikator=second, target=1, realisasi=1, capaian="100%")]
+    result = check(build([unit("A", rows)]))
+    assert {(f.kode, f.sel) for f in result.findings} == {(k, "'A'!C13") for k in expected}
+
+
+def test_k403_the_same_indicator_in_two_units_is_fine(build):
+    rows = [row(indikator="Jumlah dokumen", target=1, realisasi=1, capaian="100%")]
+    assert check(build([unit("A", rows), unit("B", rows, atasan="A")])).findings == []
+
+
+def test_k303_atasan_cycle_is_named_once(build):
+    units = [unit("Camat", [row(target=1, realisasi=1, capaian=100)], atasan="Kasi"),
+             unit("Sekcam", [row(target=1, realisasi=1, capaian=100)], atasan="Camat"),
+             unit("Kasi", [row(target=1, realisasi=1, capaian=100)], atasan="Sekcam"),
+             unit("Kasubag", [row(target=1, realisasi=1, capaian=100)], atasan="Sekcam")]
+    (f,) = check(build(units)).findings
+    assert (f.kode, f.tingkat.value, f.unit, f.sel) == ("K303", "Galat", "Camat", "'Camat'!B4")
+    assert "Camat → Kasi → Sekcam → Camat" in f.pesan
+
+
+def test_k303_unit_that_is_its_own_atasan(build):
+    (f,) = check(build([unit("A", [row(target=1, realisasi=1, capaian=100)], atasan="A")])).findings
+    assert f.kode == "K303" and "A → A" in f.pesan

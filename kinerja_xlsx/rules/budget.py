@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from .. import fmt
+from ..evidence import Check
 from ..findings import Level
 from ..rounding import round_half_up, rounding_slip, within_rounding
+from ..suggest import classify_slip
 from ..values import Kind
 from . import Context, make, rule, rows
-from .capaian import NO_VALUE, _has, _pos
+from .capaian import NO_VALUE, _has, _pos, ratio_explanation
+from .rollup import fix_suggestion
 
 
 def serapan_text(r) -> str:
@@ -30,19 +33,31 @@ def k201(ctx: Context):
     (cocok bila realisasinya 3.862.500).
     Tindakan: pakai serapan hasil hitung; bila angka yang dilaporkan benar, periksa rupiahnya.
     """
-    for r in rows(ctx):
+    for index, r in zip(ctx.frame.index, rows(ctx)):
         if not (_has(r.serapan) and _has(r.serapan_dilaporkan)):
             continue
         d = max(int(r.serapan_dilaporkan_dec), 0)
         if within_rounding(r.serapan_dilaporkan, d, r.serapan) or rounding_slip(r.serapan_dilaporkan, d, r.serapan):
             continue
         row, col = _pos(r.serapan_dilaporkan_cell)
-        suggestion = ctx.suggestions.get(("serapan", r.unit, r.row)) if hasattr(ctx, "suggestions") else None
+        computed = f"Ganti serapan menjadi {fmt.persen(r.serapan)} (hasil hitung)."
+        own = classify_slip(r.serapan_dilaporkan, r.serapan, d)
+        typed_here = []
+        if own:
+            typed_here.append((1, own.kind,
+                               f"kemungkinan {own.text} pada Serapan {r.serapan_dilaporkan_ref}: "
+                               f"{r.serapan_dilaporkan_val.text} seharusnya {_shown(r.serapan, d)}",
+                               f"Serapan {r.serapan_dilaporkan_ref}: {r.serapan_dilaporkan_val.text} → "
+                               f"{_shown(r.serapan, d)}, {own.text}"))
+        suggestion = fix_suggestion(ctx, Check("serapan", int(index)), typed_here)
         yield make("K201", r.unit, r.serapan_dilaporkan_ref, row=row, col=col, indikator=r.indikator,
                    dilaporkan=r.serapan_dilaporkan_val.text, seharusnya=fmt.persen(r.serapan),
                    pesan=f"Serapan dilaporkan {r.serapan_dilaporkan_val.text} berbeda dari hasil hitung "
-                         f"{serapan_text(r)}.",
-                   saran=suggestion or f"Ganti serapan menjadi {fmt.persen(r.serapan)} (hasil hitung).")
+                         f"{serapan_text(r)}."
+                         + ratio_explanation(r.serapan_dilaporkan, d, r.realisasi_anggaran, r.anggaran,
+                                             what="Realisasi Anggaran / Anggaran"),
+                   saran=f"{suggestion} Bila rupiah yang tertulis benar: {computed[0].lower()}{computed[1:]}"
+                         if suggestion else computed)
 
 
 @rule("K202", Level.INFO, "serapan berbeda hanya karena pembulatan")
@@ -77,14 +92,15 @@ def k203(ctx: Context):
     Contoh: Anggaran 2.000.000 dengan realisasi 20.000.000.
     Tindakan: periksa kedua angka rupiah dengan DPA dan SP2D.
     """
-    for r in rows(ctx):
+    for index, r in zip(ctx.frame.index, rows(ctx)):
         if _has(r.anggaran) and _has(r.realisasi_anggaran) and r.realisasi_anggaran > r.anggaran + 0.5:
             row, col = _pos(r.realisasi_anggaran_cell)
+            suggestion = fix_suggestion(ctx, Check("batas", int(index)))
             yield make("K203", r.unit, r.realisasi_anggaran_ref, row=row, col=col, indikator=r.indikator,
                        dilaporkan=r.realisasi_anggaran_val.text, seharusnya=f"paling banyak {fmt.rupiah(r.anggaran)}",
                        pesan=f"Realisasi anggaran {fmt.rupiah(r.realisasi_anggaran)} melebihi anggaran "
                              f"{fmt.rupiah(r.anggaran)}.",
-                       saran="Periksa kedua angka rupiah dengan DPA dan SP2D.")
+                       saran=suggestion or "Periksa kedua angka rupiah dengan DPA dan SP2D.")
 
 
 @rule("K204", Level.GALAT, "realisasi anggaran tanpa anggaran")

@@ -38,33 +38,34 @@ def _shown(x: float, decimals: int) -> str:
 
 
 def capaian_explanation(r, reported: float, decimals: int, triwulan: int) -> tuple[str, str]:
-    """The message tail and suggestion: which other reading matches, or that none can."""
+    """The message tail and suggestion: which other reading matches, or that none can, and
+    the typing slip that turns the computed capaian into the reported one."""
     alternatives = infer.readings(r.target, r.realisasi, negatif=r.negatif, triwulan=triwulan,
                                   pembilang=r.pembilang if _has(r.pembilang) else None,
-                                  penyebut=r.penyebut if _has(r.penyebut) else None)
+                                  penyebut=r.penyebut if _has(r.penyebut) else None,
+                                  realisasi_persen=r.realisasi_val.percent)
     matches = infer.matching(reported, decimals, alternatives)
     shown = _shown(reported, decimals)
     saran = f"Ganti capaian menjadi {fmt.persen(r.capaian)} (hasil hitung)."
+    slip = describe_slip(reported, r.capaian, decimals)
+    typed = f" Kemungkinan {slip}: {shown} seharusnya {_shown(r.capaian, decimals)}." if slip else ""
     if matches:
         names = "; ".join(m.name for m in matches)
         return (f" Angka {shown} cocok dengan rumus lain: {names}.",
-                saran + " Bila rumus itu yang dimaksud, perbaiki Polaritas/Target agar sesuai kontrak.")
-    counted = infer.is_count(r.target_val) and infer.is_count(r.realisasi_val)
+                saran + " Bila rumus itu yang dimaksud, perbaiki Polaritas/Target agar sesuai kontrak." + typed)
+    counted = (infer.is_count(r.target_val) and infer.is_count(r.realisasi_val)
+               and 0 < r.target <= infer.WHOLE_LIMIT)
     if counted:
         wholes = infer.whole_realisasi_for(reported, decimals, r.target, negatif=r.negatif)
         unit = r.realisasi_unit or r.target_unit
         if not wholes:
             return (f" Angka {shown} mustahil: dengan target {fmt.angka(r.target)} {r.target_unit}".rstrip()
                     + " tidak ada realisasi bulat yang menghasilkannya, dan tidak cocok dengan rumus lain"
-                      " (polaritas lain, T/R, target triwulan).", saran)
+                      " (polaritas lain, T/R, target triwulan).", saran + typed)
         wanted = ", ".join(f"{w} {unit}".strip() for w in wholes[:3])
         return (f" Angka {shown} tidak cocok dengan rumus lain; angka itu hanya keluar bila realisasi {wanted}.",
-                saran + f" Atau, bila realisasi sebenarnya {wanted}, perbaiki Realisasi.")
-    slip = describe_slip(reported, r.capaian, decimals)
-    if slip:
-        return (f" Angka {shown} tidak cocok dengan rumus lain.",
-                saran + f" Kemungkinan {slip}.")
-    return f" Angka {shown} tidak cocok dengan rumus lain.", saran
+                saran + f" Atau, bila realisasi sebenarnya {wanted}, perbaiki Realisasi." + typed)
+    return f" Angka {shown} tidak cocok dengan rumus lain.", saran + typed
 
 
 @rule("K101", Level.GALAT, "capaian berbeda dari hasil hitung")
@@ -249,6 +250,26 @@ def k107(ctx: Context):
         yield make("K107", r.unit, r.realisasi_ref, row=row, col=col, indikator=r.indikator,
                    dilaporkan=r.realisasi_val.text, seharusnya=should,
                    pesan=f"Realisasi {r.realisasi_val.text} tidak sama dengan Pembilang / Penyebut: "
-                         f"{fmt.angka(r.pembilang)} / {fmt.angka(r.penyebut)} × 100 = {should}.",
+                         f"{fmt.angka(r.pembilang)} / {fmt.angka(r.penyebut)} × 100 = {should}."
+                         + ratio_explanation(r.realisasi, d, r.pembilang, r.penyebut, what="Pembilang / Penyebut",
+                                             whole="pembilang"),
                    saran=f"Ganti realisasi menjadi {should} ({fmt.angka(r.pembilang)} / {fmt.angka(r.penyebut)})"
                          + (f"; kemungkinan {slip}." if slip else "."))
+
+
+def ratio_explanation(reported: float, decimals: int, numerator: float, denominator: float, *, what: str,
+                      whole: str | None = None) -> str:
+    """A reported ratio that does not match: the other reading it matches (inverted,
+    complement) or, for a whole numerator (``whole`` names it), that no whole one gives it."""
+    shown = _shown(reported, decimals)
+    matches = infer.matching(reported, decimals, infer.ratio_readings(numerator, denominator, what=what))
+    if matches:
+        return f" Angka {shown} cocok dengan rumus lain: {'; '.join(m.name for m in matches)}."
+    if not (whole and float(numerator).is_integer() and float(denominator).is_integer()
+            and 0 < denominator <= infer.WHOLE_LIMIT):
+        return ""
+    wholes = infer.whole_realisasi_for(reported, decimals, denominator, negatif=False)
+    if not wholes:
+        return (f" Angka {shown} mustahil dengan {what.split(' / ')[1].lower()} {fmt.angka(denominator)}: "
+                f"tidak ada {whole} bulat yang menghasilkannya.")
+    return f" Angka {shown} hanya keluar bila {whole} {', '.join(str(w) for w in wholes[:3])}."

@@ -8,9 +8,13 @@ import numpy as np
 import pandas as pd
 
 from .. import fmt
+from ..evidence import BudgetEvidence, Check, Fix
 from ..findings import Level
 from . import Context, make, rule
 from .capaian import _pos
+
+LABELS = {"anggaran": "Anggaran", "realisasi_anggaran": "Realisasi Anggaran"}
+SHOWN_CANDIDATES = 5
 
 
 def no_key(text: str) -> str:
@@ -19,6 +23,29 @@ def no_key(text: str) -> str:
     if re.fullmatch(r"\d+(\.0+)?", s):
         return str(int(float(s)))
     return s.casefold()
+
+
+def atasan_cycles(workbook) -> list[list[str]]:
+    """Each loop in the Atasan chains, as sheet names starting with its first unit in workbook order."""
+    order = {u.sheet: i for i, u in enumerate(workbook.units)}
+    parent = {}
+    for u in workbook.units:
+        up = workbook.unit(u.atasan) if u.atasan else None
+        if up is not None:
+            parent[u.sheet] = up.sheet
+    cycles, done = [], set()
+    for start in order:
+        path: list[str] = []
+        node = start
+        while node in parent and node not in done and node not in path:
+            path.append(node)
+            node = parent[node]
+        if node in path:
+            cycle = path[path.index(node):]
+            first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+            cycles.append(cycle[first:] + cycle[:first])
+        done.update(path)
+    return cycles
 
 
 def children_of(ctx: Context) -> pd.DataFrame:
@@ -54,6 +81,91 @@ def rollup_gaps(ctx: Context, field: str) -> pd.DataFrame:
     return table.reset_index()
 
 
+def budget_evidence(ctx: Context) -> BudgetEvidence:
+    """The single-slip corrections of the budget lines, searched once per run (K201, K203,
+    K301 and K302 all read them)."""
+    cached = getattr(ctx, "_bukti_anggaran", None)
+    if cached is None:
+        cached = BudgetEvidence(ctx.frame, children_of(ctx))
+        ctx._bukti_anggaran = cached
+    return cached
+
+
+def _figure(ctx: Context, fix: Fix) -> str:
+    return f"{LABELS[fix.field]} {ctx.frame.at[fix.row, f'{fix.field}_ref']}"
+
+
+def _what_it_repairs(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
+    """What the corrected figure makes right, in words."""
+    frame = ctx.frame
+    if check.kind == "serapan":
+        a = fix.value if fix.field == "anggaran" else ev.values["anggaran"][check.row]
+        ra = fix.value if fix.field == "realisasi_anggaran" else ev.values["realisasi_anggaran"][check.row]
+        reported = frame.at[check.row, "serapan_dilaporkan_val"].text
+        return (f"{fmt.rupiah(ra)} / {fmt.rupiah(a)} × 100 = {fmt.persen(ra / a * 100)}, cocok dengan serapan "
+                f"{reported} yang dilaporkan")
+    if check.kind == "batas":
+        return "realisasi anggaran tidak lagi melebihi anggaran"
+    if check.row == fix.row:
+        return f"{fmt.rupiah(fix.value)} sama dengan jumlah {len(ev.children[check.row])} baris bawahan"
+    return (f"selisih {fmt.rupiah(ev.gap(check.kind, check.row))} di {frame.at[check.row, f'{check.kind}_ref']} "
+            "menjadi nol")
+
+
+def _corroboration(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
+    if check.kind == "serapan":
+        how = "serapan"
+    elif check.kind == "batas":
+        how = "batas anggaran"
+    elif check.row == fix.row:
+        how = "penjumlahan bawahan"
+    else:
+        how = "penjumlahan ke atasan"
+    return f"{how}: {_what_it_repairs(ctx, ev, fix, check)}"
+
+
+def describe_fix(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
+    """One correction in full: the slip, the figure, what it repairs and what backs it."""
+    text = (f"kemungkinan {fix.slip.text} pada {_figure(ctx, fix)}: {fmt.rupiah(fix.typed)} seharusnya "
+            f"{fmt.rupiah(fix.value)}; dengan angka itu {_what_it_repairs(ctx, ev, fix, check)}")
+    others = [_corroboration(ctx, ev, fix, c) for c in fix.repairs if c != check]
+    return text + ("; terkuatkan oleh " + "; dan oleh ".join(others) if others else "")
+
+
+def short_fix(ctx: Context, fix: Fix) -> str:
+    return f"{_figure(ctx, fix)}: {fmt.rupiah(fix.typed)} → {fmt.rupiah(fix.value)}, {fix.slip.text}"
+
+
+def fix_suggestion(ctx: Context, check: Check, extra: list[tuple[int, str, str]] = ()) -> str | None:
+    """The suggestion for a failing check, or None when no single slip explains it.
+
+    ``extra``: other explanations as (checks repaired, full text, short text), e.g. the
+    reported serapan itself mistyped; they are ranked with the rupiah corrections.
+    """
+    ev = budget_evidence(ctx)
+    options = [(len(f.repairs), f.slip.kind, describe_fix(ctx, ev, f, check), short_fix(ctx, f))
+               for f in ev.fixes.get(check, [])]
+    options += [(n, kind, full, short) for n, kind, full, short in extra]
+    if not options:
+        return None
+    options.sort(key=lambda o: (-o[0], o[1]))
+    top = [o for o in options if o[0] == options[0][0]]
+    if len(top) == 1:
+        text = top[0][2][0].upper() + top[0][2][1:] + "."
+        weaker = options[1:]
+        if weaker:
+            text += " Kandidat lain, tanpa bukti pendukung sekuat itu: " + "; ".join(
+                o[3] for o in weaker[:SHOWN_CANDIDATES]) + _more(len(weaker)) + "."
+        return text
+    return (f"Saran ambigu: {len(top)} kandidat sama kuat, urut dari salah ketik yang paling sering: "
+            + "; ".join(f"({i}) {o[3]}" for i, o in enumerate(top[:SHOWN_CANDIDATES], start=1))
+            + _more(len(top)) + ". Cocokkan dengan DPA/SP2D.")
+
+
+def _more(n: int) -> str:
+    return f"; dan {n - SHOWN_CANDIDATES} lainnya" if n > SHOWN_CANDIDATES else ""
+
+
 def _rollup_findings(ctx: Context, code: str, field: str, label: str):
     frame = ctx.frame
     for g in rollup_gaps(ctx, field).itertuples(index=False):
@@ -63,12 +175,13 @@ def _rollup_findings(ctx: Context, code: str, field: str, label: str):
         kids = frame.loc[g.children]
         units = ", ".join(dict.fromkeys(kids["unit"]))
         row, col = _pos(p[f"{field}_cell"])
-        suggestion = getattr(ctx, "suggestions", {}).get((code, p["unit"], int(p["row"])))
+        suggestion = fix_suggestion(ctx, Check(field, int(g.parent)))
         yield make(code, p["unit"], p[f"{field}_ref"] or p["indikator_ref"], row=row or int(p["row"]), col=col,
                    indikator=p["indikator"], dilaporkan=fmt.rupiah(g.value), seharusnya=fmt.rupiah(g.children_sum),
                    pesan=f"{label} {fmt.rupiah(g.value)} tidak sama dengan jumlah {len(g.children)} baris bawahan "
                          f"({units}) {fmt.rupiah(g.children_sum)}; selisih {fmt.rupiah(g.gap)}.",
-                   saran=suggestion or "Periksa rupiah induk dan baris-baris bawahannya.")
+                   saran=suggestion or "Periksa rupiah induk dan baris-baris bawahannya; tidak ada satu salah "
+                                       "ketik yang menjelaskan selisih ini.")
 
 
 @rule("K301", Level.GALAT, "anggaran induk tidak sama dengan jumlah bawahan")
@@ -102,15 +215,30 @@ def k302(ctx: Context):
 
 @rule("K303", Level.GALAT, "Induk atau Atasan menunjuk yang tidak ada")
 def k303(ctx: Context):
-    """Induk atau Atasan menunjuk baris atau lembar yang tidak ada.
+    """Induk atau Atasan menunjuk baris atau lembar yang tidak ada, atau Atasan berputar.
 
     Memeriksa: Atasan setiap unit adalah nama lembar unit di workbook ini, dan setiap Induk
-    adalah No sebuah baris di lembar Atasan.
+    adalah No sebuah baris di lembar Atasan. Juga lintas unit: rantai Atasan tidak boleh
+    kembali ke dirinya sendiri (A beratasan B, B beratasan A), karena lalu tidak ada unit
+    puncak; Induk selalu menunjuk baris di lembar Atasan, jadi lingkaran Induk selalu juga
+    lingkaran Atasan. Lingkaran ditandai sekali, di sel Atasan unit pertamanya, dengan
+    seluruh lingkarannya.
     Mengapa: tanpa rujukan yang benar, penjumlahan ke atasan tidak dapat diperiksa.
-    Contoh: Kasubag Umum dengan Atasan "Sekretaris" padahal lembarnya bernama "Sekcam".
-    Tindakan: tulis nama lembar atasan persis, dan No baris induk yang ada di lembar itu.
+    Contoh: Kasubag Umum dengan Atasan "Sekretaris" padahal lembarnya bernama "Sekcam";
+    atau Camat diberi Atasan "Sekcam" sementara Sekcam beratasan Camat.
+    Tindakan: tulis nama lembar atasan persis, dan No baris induk yang ada di lembar itu;
+    unit puncak (Camat) tidak punya Atasan.
     """
     wb = ctx.workbook
+    for cycle in atasan_cycles(wb):
+        cell = wb.unit(cycle[0]).header["Atasan"]
+        loop = " → ".join([*cycle, cycle[0]])
+        yield make("K303", cycle[0], cell.ref, row=cell.row, col=cell.col, dilaporkan=wb.unit(cycle[0]).atasan,
+                   seharusnya="rantai Atasan yang berakhir di unit puncak",
+                   pesan=f"Atasan membentuk lingkaran: {loop}; tidak ada unit puncak, sehingga penjumlahan "
+                         "ke atasan tidak bermakna.",
+                   saran="Perbaiki Atasan salah satu unit di lingkaran ini; unit puncak dikosongkan Atasan-nya.",
+                   extra={"id_key": "lingkaran"})
     sheets = ", ".join(u.sheet for u in wb.units)
     for unit in wb.units:
         name = unit.atasan
