@@ -59,6 +59,7 @@ class Correction:
     menjadi: str  # the figure now shown, or the "tetap" word for noted findings
     alasan: str
     diubah: bool  # True: the figure in the table changed; False: noted only
+    field: str = ""  # the table figure it changes: "capaian" or "serapan" (marks the cell)
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,11 @@ class Line:
     pembilang: str = ""
     penyebut: str = ""
     rumus_hasil: str = ""  # Pembilang / Penyebut x 100, formatted
-    marks: tuple[tuple[str, int], ...] = ()  # (column, correction number)
+    marks: tuple[tuple[str, int], ...] = ()  # (field, correction number): ("capaian", 1)
     realisasi_kosong: bool = False
 
-    def mark(self, kolom: str) -> tuple[int, ...]:
-        return tuple(n for k, n in self.marks if k == kolom)
+    def mark(self, field: str) -> tuple[int, ...]:
+        return tuple(n for k, n in self.marks if k == field)
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,10 @@ def _rupiah_figure(record, field: str) -> str:
     return value.text.strip()  # unreadable: shown as typed, a finding says why
 
 
+# The computed figure each correcting finding replaces in the tables.
+CHANGED_FIELD = {"K101": "capaian", "K102": "capaian", "K201": "serapan", "K202": "serapan"}
+
+
 def _column_of(address: str) -> str:
     return address.rsplit("!", 1)[-1]
 
@@ -279,15 +284,16 @@ def corrections_for(findings: list[Finding], records_by_row: dict[int, dict],
         record = records_by_row.get(f.row)
         changed = f.kode in changed_codes
         rumus = _rumus(f.kode, record) if record is not None else ""
+        field = CHANGED_FIELD.get(f.kode, "") if changed else ""
         menjadi = f.seharusnya if changed else section["tetap"]
-        if changed and record is not None:  # the figure exactly as the table now shows it
-            menjadi = fmt.persen(record["capaian" if f.kode in ("K101", "K102") else "serapan"])
+        if field and record is not None:  # the figure exactly as the table now shows it
+            menjadi = fmt.persen(record[field])
         template = reasons.get(f.kode, reasons["lain"])
         out.append((Correction(
             nomor=nomor, kode=f.kode, sel=_column_of(f.sel), indikator=f.indikator,
             kolom=columns.get(f.kode, ""), dilaporkan=f.dilaporkan, menjadi=menjadi,
             alasan=fill(template, {"rumus": rumus, "dilaporkan": f.dilaporkan, "seharusnya": f.seharusnya}),
-            diubah=changed), f.row))
+            diubah=changed, field=field), f.row))
     return out
 
 
@@ -337,8 +343,8 @@ def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[U
         corrections = [c for c, _ in numbered]
         marks: dict[int, list[tuple[str, int]]] = {}
         for c, row in numbered:
-            if c.diubah:
-                marks.setdefault(row, []).append((c.kolom, c.nomor))
+            if c.field:
+                marks.setdefault(row, []).append((c.field, c.nomor))
         lines = tuple(_line(r, marks.get(r["row"], ())) for r in records)
 
         superior = None

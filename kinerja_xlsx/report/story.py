@@ -188,7 +188,7 @@ def _capaian_table(s: Story) -> Table:
     rows = [[s.head(h) for h in s.t["tabel"]["capaian"]], s.numbers(s.t["tabel"]["capaian_nomor"])]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([s.cell(sasaran, w[0]), s.cell(line.indikator, w[1]), s.cell(line.target, w[2]),
-                     s.cell(line.realisasi, w[3]), number_cell(line.capaian, w[4], marks=line.mark("Capaian")),
+                     s.cell(line.realisasi, w[3]), number_cell(line.capaian, w[4], marks=line.mark("capaian")),
                      s.cell(line.keterangan, w[5])])
     return Table(rows, colWidths=w, repeatRows=2, style=TableStyle(layout.table_style(2)))
 
@@ -203,9 +203,9 @@ def _cost_table(s: Story) -> Table:
         rows.append([
             s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
             number_cell(line.anggaran, w[3]), number_cell(line.realisasi_anggaran, w[4]),
-            number_cell(line.serapan, w[5], marks=line.mark("Serapan")),
+            number_cell(line.serapan, w[5], marks=line.mark("serapan")),
             s.cell(line.target, w[6]), s.cell(line.realisasi, w[7]),
-            number_cell(line.capaian, w[8], marks=line.mark("Capaian"))])
+            number_cell(line.capaian, w[8], marks=line.mark("capaian"))])
     rows.append(["", para(s.t["bab2"]["jumlah"], "sel_tebal"), "",
                  number_cell(s.r.jumlah_anggaran, w[3], "sel_tebal_angka"),
                  number_cell(s.r.jumlah_realisasi, w[4], "sel_tebal_angka"),
