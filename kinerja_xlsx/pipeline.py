@@ -57,8 +57,10 @@ def output_names(path: str) -> dict[str, str]:
 
 
 def process(path: str, out_dir: str = "output", *, previous: str | None = None, pdf: bool = True,
-            settings: Settings = Settings()) -> Result:
-    """Check a workbook and write its corrected workbook, JSON and (unless ``pdf=False``) PDFs."""
+            settings: Settings = Settings(), map_fn=map) -> Result:
+    """Check a workbook and write its corrected workbook, JSON and (unless ``pdf=False``) PDFs.
+
+    ``map_fn`` renders the unit PDFs: ``map`` here, a process pool's ``map`` for many units."""
     result = check(path, previous=previous, settings=settings)
     names = output_names(path)
     with staged(out_dir) as tmp:
@@ -66,7 +68,7 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
         write_json(result, os.path.join(tmp, names["json"]))
         if pdf:
             from .report import write_reports  # ReportLab is loaded only when PDFs are wanted
-            write_reports(result, os.path.join(tmp, names["pdf"]))
+            write_reports(result, os.path.join(tmp, names["pdf"]), map_fn=map_fn)
         produced = [os.path.relpath(os.path.join(root, f), tmp) for root, _, files in os.walk(tmp) for f in files]
     result.outputs = sorted(os.path.join(out_dir, p) for p in produced)
     return result
