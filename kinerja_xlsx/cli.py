@@ -86,6 +86,8 @@ def proses(
     batas_capaian: Optional[float] = typer.Option(None, "--batas-capaian",
                                                   help="Batas atas capaian untuk predikat dan rata-rata (mis. 100); "
                                                        "nilai asli tetap disimpan."),
+    pekerja: Optional[int] = typer.Option(None, "--pekerja", "-j", min=1,
+                                          help="Jumlah proses paralel; bawaan: semua inti prosesor."),
 ):
     """Memproses workbook: hitung ulang, tandai inkonsistensi, tulis workbook terkoreksi, JSON dan PDF.
 
@@ -95,8 +97,8 @@ def proses(
       kinerja proses laporan_tw3_2023.xlsx --sebelumnya laporan_tw2_2023.xlsx
       kinerja proses                       (semua .xlsx di ./input)
     """
+    from .batch import process_many
     from .compute import Settings
-    from .pipeline import process
 
     paths = _inputs(masukan)
     if not paths:
@@ -104,18 +106,44 @@ def proses(
                    "Sebutkan berkasnya: kinerja proses BERKAS.xlsx", err=True)
         raise typer.Exit(EXIT_UNREADABLE)
     settings = Settings(batas_capaian=batas_capaian)
-    code = EXIT_OK
-    for path in paths:
-        try:
-            result = process(path, keluaran, previous=sebelumnya, pdf=not tanpa_pdf, settings=settings)
-        except Exception as exc:  # every input is tried; each failure is one line
-            code = max(code, _fail(exc))
-            continue
-        counts = {lv: sum(1 for f in result.findings if f.tingkat.value == lv) for lv in ("Galat", "Peringatan", "Info")}
-        typer.echo(f"{os.path.basename(path)}: {len(result.workbook.units)} unit, {len(result.frame)} indikator; "
-                   f"temuan {counts['Galat']} Galat, {counts['Peringatan']} Peringatan, {counts['Info']} Info; "
-                   f"{len(result.outputs)} berkas ditulis ke {keluaran}/")
-    raise typer.Exit(code)
+    with _progress_bar() as progress:
+        batch = process_many(paths, keluaran, previous=sebelumnya, pdf=not tanpa_pdf, settings=settings,
+                             workers=pekerja, progress=progress, detail=_state["verbose"])
+    for w in batch.workbooks:
+        if w.ok:
+            lv = w.levels
+            typer.echo(f"{os.path.basename(w.path)}: {w.units} unit, {w.indicators} indikator; temuan "
+                       f"{lv.get('Galat', 0)} Galat, {lv.get('Peringatan', 0)} Peringatan, {lv.get('Info', 0)} Info; "
+                       f"{len(w.outputs)} berkas ditulis ke {keluaran}/")
+        else:
+            typer.echo(f"Galat: {w.error}", err=True)
+    if len(batch.workbooks) > 1:
+        typer.echo(batch.line())
+    raise typer.Exit(EXIT_UNREADABLE if batch.failed else EXIT_OK)
+
+
+def _progress_bar():
+    """A rich progress bar on an interactive terminal; silent in CI and pipes."""
+    import contextlib
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return contextlib.nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      transient=True, console=__import__("rich.console").console.Console(stderr=True)) as p:
+            tasks = {}
+
+            def tick(label, done, total):
+                kind = "PDF unit" if label == "PDF unit" else "Workbook"
+                if kind not in tasks:
+                    tasks[kind] = p.add_task(kind, total=total)
+                p.update(tasks[kind], completed=done, total=total,
+                         description=kind if kind == "PDF unit" else f"Workbook: {label}")
+            yield tick
+    return bar()
 
 
 @app.command("periksa")

@@ -1,0 +1,168 @@
+"""Many workbooks in one run, on every core, with a combined recap.
+
+Several workbooks: each worker process takes whole workbooks (read, check, write, render).
+One workbook: it is checked here and its unit PDFs are spread over the workers. A bad
+workbook is reported and the others go on. With more than one workbook a combined recap
+(``rekap_gabungan.xlsx`` and ``.pdf``) lists every workbook, failed ones included.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+import traceback
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .compute import Settings
+from .errors import InputError
+
+POOL_MIN_UNITS = 16  # below this a single workbook renders faster without starting workers
+
+
+@dataclass
+class WorkbookSummary:
+    """What the combined recap and the final line need of one processed workbook."""
+
+    path: str
+    ok: bool
+    error: str = ""
+    pemerintah: str = ""
+    instansi: str = ""
+    tahun: int = 0
+    triwulan: str = ""
+    units: int = 0
+    indicators: int = 0
+    capaian_sum: float = 0.0
+    capaian_count: int = 0
+    anggaran: float = 0.0
+    realisasi: float = 0.0
+    levels: dict = field(default_factory=dict)
+    predikat: dict = field(default_factory=dict)
+    points: list = field(default_factory=list)  # (serapan, capaian, efisiensi kategori)
+    outputs: list = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    workbooks: list[WorkbookSummary]
+    outputs: list[str]
+    seconds: float
+
+    @property
+    def failed(self) -> list[WorkbookSummary]:
+        return [w for w in self.workbooks if not w.ok]
+
+    def levels(self) -> Counter:
+        total = Counter()
+        for w in self.workbooks:
+            total.update(w.levels)
+        return total
+
+    def line(self) -> str:
+        """The final summary line."""
+        ok = [w for w in self.workbooks if w.ok]
+        lv = self.levels()
+        failed = f" ({len(self.failed)} gagal)" if self.failed else ""
+        return (f"Selesai: {len(self.workbooks)} workbook{failed}, {sum(w.units for w in ok)} unit, "
+                f"{sum(w.indicators for w in ok)} indikator; temuan {lv['Galat']} Galat, "
+                f"{lv['Peringatan']} Peringatan, {lv['Info']} Info; "
+                f"{self.seconds:.1f} detik".replace(".", ",", 1))
+
+
+def summarize(path: str, result) -> WorkbookSummary:
+    frame = result.frame
+    info = result.workbook.info
+    rated = frame["capaian_dinilai"].dropna() if len(frame) else []
+    both = frame.dropna(subset=["capaian_dinilai", "serapan"]) if len(frame) else frame
+    return WorkbookSummary(
+        path=path, ok=True, pemerintah=info.pemerintah, instansi=info.instansi, tahun=info.tahun,
+        triwulan=info.triwulan_roman, units=len(result.workbook.units), indicators=len(frame),
+        capaian_sum=float(sum(rated)), capaian_count=len(rated),
+        anggaran=float(frame["anggaran"].sum()) if len(frame) else 0.0,
+        realisasi=float(frame["realisasi_anggaran"].sum()) if len(frame) else 0.0,
+        levels=dict(Counter(f.tingkat.value for f in result.findings)),
+        predikat=dict(Counter(frame["predikat"])) if len(frame) else {},
+        points=[(float(s), float(c), k) for s, c, k in
+                zip(both["serapan"], both["capaian_dinilai"], both["efisiensi_kategori"])] if len(both) else [],
+        outputs=list(result.outputs),
+    )
+
+
+def _one(path: str, out_dir: str, previous, pdf: bool, settings: Settings, map_fn=map,
+         detail: bool = False) -> WorkbookSummary:
+    """Process one workbook; any failure becomes a summary with its one-line message
+    (and, with ``detail``, the traceback after it)."""
+    from .pipeline import process
+
+    try:
+        return summarize(path, process(path, out_dir, previous=previous, pdf=pdf, settings=settings,
+                                       map_fn=map_fn))
+    except Exception as exc:  # one bad workbook never stops the others
+        if isinstance(exc, InputError):
+            line = exc.line()
+        else:
+            line = (f"{os.path.basename(path)}: galat tak terduga ({type(exc).__name__}: {exc}). "
+                    "Jalankan dengan -v untuk rinciannya dan laporkan ke pengembang.")
+        if detail:
+            line += "\n" + traceback.format_exc()
+        return WorkbookSummary(path=path, ok=False, error=line)
+
+
+def workers_for(count: int | None) -> int:
+    return max(1, count if count else (os.cpu_count() or 1))
+
+
+def process_many(paths: list[str], out_dir: str = "output", *, previous: str | None = None, pdf: bool = True,
+                 settings: Settings = Settings(), workers: int | None = None,
+                 progress: Callable[[str, int, int], None] | None = None, detail: bool = False) -> BatchResult:
+    """Process every workbook; ``progress(label, done, total)`` is called as work completes."""
+    start = time.perf_counter()
+    n = workers_for(workers)
+    tick = progress or (lambda *_: None)
+    summaries: list[WorkbookSummary] = []
+    if len(paths) == 1:
+        summaries.append(_single(paths[0], out_dir, previous, pdf, settings, n, tick, detail))
+    elif n == 1:
+        for i, path in enumerate(paths, start=1):
+            summaries.append(_one(path, out_dir, previous, pdf, settings, detail=detail))
+            tick(os.path.basename(path), i, len(paths))
+    else:
+        with ProcessPoolExecutor(max_workers=min(n, len(paths))) as pool:
+            futures = {pool.submit(_one, p, out_dir, previous, pdf, settings, map, detail): p for p in paths}
+            by_path = {}
+            for i, future in enumerate(as_completed(futures), start=1):
+                by_path[futures[future]] = future.result()
+                tick(os.path.basename(futures[future]), i, len(paths))
+        summaries = [by_path[p] for p in paths]
+    outputs = [o for s in summaries for o in s.outputs]
+    if len(paths) > 1:
+        from .combined import write_combined
+
+        outputs.extend(write_combined(summaries, out_dir, pdf=pdf))
+    return BatchResult(summaries, outputs, time.perf_counter() - start)
+
+
+def _single(path, out_dir, previous, pdf, settings, n, tick, detail) -> WorkbookSummary:
+    """One workbook: its unit PDFs over a pool, started only when there are enough units."""
+
+    def rendered(fn, *iterables):
+        items = list(zip(*iterables))
+        if n == 1 or len(items) < POOL_MIN_UNITS:
+            for i, item in enumerate(items, start=1):
+                yield fn(*item)
+                tick("PDF unit", i, len(items))
+            return
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            chunk = max(1, math.ceil(len(items) / (n * 4)))
+            for i, value in enumerate(pool.map(fn, *zip(*items), chunksize=chunk), start=1):
+                tick("PDF unit", i, len(items))
+                yield value
+
+    summary = _one(path, out_dir, previous, pdf, settings, map_fn=rendered, detail=detail)
+    if not pdf:
+        tick(os.path.basename(path), 1, 1)
+    return summary

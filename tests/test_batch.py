@@ -1,0 +1,75 @@
+"""Batches: many workbooks on all cores, one bad workbook does not stop the others, a
+combined recap, and parallel rendering that gives the same bytes as serial rendering."""
+
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from conftest import row, unit
+from kinerja_xlsx.batch import POOL_MIN_UNITS, process_many
+
+
+def small(sheet_prefix: str, n_units: int) -> list:
+    return [unit(f"{sheet_prefix} {i}", [row(target="12 dok", realisasi="6 dok", capaian="50%", anggaran=1000,
+                                             ra=500, serapan="50%")]) for i in range(n_units)]
+
+
+def test_batch_with_a_bad_workbook(build, tmp_path):
+    good1 = build(small("A", 2), name="satu.xlsx")
+    good2 = build(small("B", 3), name="dua.xlsx")
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"PK\x03\x04 bukan workbook")
+    ticks = []
+    out = tmp_path / "o"
+    batch = process_many([good1, str(bad), good2], str(out), pdf=False, workers=2,
+                         progress=lambda *a: ticks.append(a))
+    assert [w.ok for w in batch.workbooks] == [True, False, True]
+    assert "rusak.xlsx" in batch.workbooks[1].error
+    names = set(os.listdir(out))
+    assert {"satu_terkoreksi.xlsx", "dua_terkoreksi.xlsx", "rekap_gabungan.xlsx"} <= names
+    assert not any(n.startswith("rusak") for n in names)
+    assert len(ticks) == 3 and ticks[-1][1:] == (3, 3)
+    ws = openpyxl.load_workbook(out / "rekap_gabungan.xlsx", data_only=True).active
+    body = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in body] == ["satu.xlsx", "rusak.xlsx", "dua.xlsx", "Total"]
+    assert body[1][1].startswith("Gagal")
+    assert body[-1][6] == 5 and body[-1][7] == 5  # units, indicators of the good ones
+    assert "3 workbook (1 gagal), 5 unit, 5 indikator" in batch.line()
+
+
+def test_parallel_rendering_gives_the_same_pdfs(build, tmp_path):
+    path = build(small("Unit", POOL_MIN_UNITS), name="besar.xlsx")
+    serial = process_many([path], str(tmp_path / "serial"), workers=1)
+    pooled = process_many([path], str(tmp_path / "pool"), workers=2)
+    assert serial.workbooks[0].ok and pooled.workbooks[0].ok
+    folder = "pdf/besar"
+    files = sorted(os.listdir(tmp_path / "serial" / folder))
+    assert len(files) == POOL_MIN_UNITS + 2
+    assert files == sorted(os.listdir(tmp_path / "pool" / folder))
+    for name in files:
+        assert (tmp_path / "serial" / folder / name).read_bytes() == (tmp_path / "pool" / folder / name).read_bytes(), name
+
+
+def test_cli_batch_exit_code_and_summary_line(build, tmp_path):
+    good = build(small("A", 1), name="baik.xlsx")
+    bad = tmp_path / "buruk.xlsx"
+    bad.write_text("bukan excel")
+    r = subprocess.run([sys.executable, "-m", "kinerja_xlsx", "proses", "--tanpa-pdf", "-k", str(tmp_path / "o"),
+                        good, str(bad)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2
+    assert "Selesai: 2 workbook (1 gagal)" in r.stdout
+    assert "buruk.xlsx" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_folder_as_input(build, tmp_path):
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        os.replace(build(small("U", 1), name=name), folder / name)
+    r = subprocess.run([sys.executable, "-m", "kinerja_xlsx", "proses", "--tanpa-pdf", "-k", str(tmp_path / "o"),
+                        str(folder)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert {"a_terkoreksi.xlsx", "b_terkoreksi.xlsx", "rekap_gabungan.xlsx"} <= set(os.listdir(tmp_path / "o"))
