@@ -15,6 +15,7 @@ from collections import defaultdict
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from . import labels
 from .findings import LEVELS, Finding
@@ -34,6 +35,17 @@ KATEGORI_EFISIENSI = "Kategori Efisiensi"
 
 def _finite(x) -> bool:
     return x is not None and isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+class _PlainFormulas(Worksheet):
+    """A worksheet that writes our formulas as they are.
+
+    xlsxwriter runs some 30 regular expressions over every formula to prefix Excel 365
+    functions (FILTER, XLOOKUP, ...) with ``_xlfn.``; ours use only IF, MAX, MIN and
+    arithmetic, so that pass is skipped (it was most of the writer's time on 500 units)."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula[1:] if formula.startswith("=") else formula
 
 
 class _Formats:
@@ -132,13 +144,10 @@ def _comment_text(findings: list[Finding]) -> str:
 CHANGE_CODES = {"capaian": ("K101", "K102"), "serapan": ("K201", "K202")}
 
 
-def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, findings: list[Finding], batas=None) -> int:
-    """One unit sheet; returns how many indicator rows were written."""
-    ws = book.add_worksheet(unit.sheet)
-    by_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
-    for f in findings:
-        if f.unit == unit.sheet and f.row and f.col:
-            by_cell[(f.row, f.col)].append(f)
+def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, by_cell: dict[tuple[int, int], list[Finding]],
+               batas=None) -> int:
+    """One unit sheet; ``by_cell`` holds this unit's findings by (row, col). Returns rows written."""
+    ws = book.add_worksheet(unit.sheet, worksheet_class=_PlainFormulas)
 
     for cell in unit.other_cells:
         write_value(ws, fmts, cell.row - 1, cell.col - 1, cell)
@@ -171,7 +180,7 @@ def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, findings: list[Find
             reported = row.cells.get(col)
             if reported is not None:
                 write_value(ws, fmts, rr, added[reported_name] - 1, reported)
-            related = [f for f in findings if f.unit == unit.sheet and f.row == row.row and f.col == col]
+            related = by_cell.get((row.row, col), [])
             changed = any(f.kode in CHANGE_CODES[kind] for f in related)
             style = fmts.get(PERCENT_FMT, bg_color=CHANGED_FILL) if changed else fmts.get(PERCENT_FMT)
             if formula:
@@ -299,7 +308,8 @@ def write_info(book, fmts: _Formats, cells: list[Cell]) -> None:
 def write_corrected(result, path: str) -> dict[str, int]:
     """Write the corrected workbook; returns rows written per unit."""
     book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False, "nan_inf_to_errors": False})
+                                      "strings_to_numbers": False, "nan_inf_to_errors": False,
+                                      "in_memory": True})  # no temporary file per worksheet
     fmts = _Formats(book)
     summary_ws = book.add_worksheet(labels.SUMMARY_SHEET)
     write_findings(book, fmts, result.findings)
@@ -307,9 +317,15 @@ def write_corrected(result, path: str) -> dict[str, int]:
     frame = result.frame
     written = {}
     batas = result.settings.batas_capaian
+    rows_of: dict[str, list] = defaultdict(list)
+    for r in frame.itertuples(index=False):
+        rows_of[r.unit].append(r)
+    cells_of: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for f in result.findings:
+        if f.row and f.col:
+            cells_of[f.unit][(f.row, f.col)].append(f)
     for unit in result.workbook.units:
-        rows = list(frame[frame["unit"] == unit.sheet].itertuples(index=False))
-        written[unit.sheet] = write_unit(book, fmts, unit, rows, result.findings, batas)
+        written[unit.sheet] = write_unit(book, fmts, unit, rows_of[unit.sheet], cells_of[unit.sheet], batas)
     write_summary(summary_ws, fmts, result, written)
     summary_ws.activate()
     book.close()
