@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import safety
 from .compute import Settings, compute, summary
+from .decisions import read_decisions
 from .findings import Finding, sort_findings
 from .frame import build_frame
 from .json_out import write_json
@@ -63,8 +64,9 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
     ``map_fn`` renders the unit PDFs: ``map`` here, a process pool's ``map`` for many units."""
     result = check(path, previous=previous, settings=settings)
     names = output_names(path)
+    decisions = read_decisions(os.path.join(out_dir, names["xlsx"]))  # the auditor's work survives a re-run
     with staged(out_dir) as tmp:
-        write_corrected(result, os.path.join(tmp, names["xlsx"]))
+        write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
         write_json(result, os.path.join(tmp, names["json"]))
         if pdf:
             from .report import write_reports  # ReportLab is loaded only when PDFs are wanted

@@ -218,7 +218,8 @@ def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, by_cell: dict[tuple
     return written
 
 
-def write_findings(book, fmts: _Formats, findings: list[Finding]) -> None:
+def write_findings(book, fmts: _Formats, findings: list[Finding],
+                   decisions: dict[str, tuple[str, str]] | None = None) -> None:
     ws = book.add_worksheet(labels.FINDINGS_SHEET)
     head = fmts.get(None, bold=True, bg_color="#D9D9D9", border=1, text_wrap=True, valign="top")
     for col, name in enumerate(HEADERS):
@@ -237,6 +238,11 @@ def write_findings(book, fmts: _Formats, findings: list[Finding]) -> None:
             ws.write_string(i, 4, f.sel, wrap)
         for col, text in enumerate((f.indikator, f.dilaporkan, f.seharusnya, f.pesan, f.saran, f.id), start=5):
             ws.write_string(i, col, text or "", wrap)
+        decision, note = (decisions or {}).get(f.id, ("", ""))
+        if decision:
+            ws.write_string(i, 11, decision, wrap)
+        if note:
+            ws.write_string(i, 12, note, wrap)
     n = len(findings)
     ws.data_validation(1, 11, max(n, 1), 11, {
         "validate": "list", "source": DECISIONS,
@@ -305,14 +311,15 @@ def write_info(book, fmts: _Formats, cells: list[Cell]) -> None:
     ws.set_column(1, 1, 45)
 
 
-def write_corrected(result, path: str) -> dict[str, int]:
-    """Write the corrected workbook; returns rows written per unit."""
+def write_corrected(result, path: str, decisions: dict[str, tuple[str, str]] | None = None) -> dict[str, int]:
+    """Write the corrected workbook; ``decisions`` are earlier auditor decisions by finding ID.
+    Returns rows written per unit."""
     book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
                                       "strings_to_numbers": False, "nan_inf_to_errors": False,
                                       "in_memory": True})  # no temporary file per worksheet
     fmts = _Formats(book)
     summary_ws = book.add_worksheet(labels.SUMMARY_SHEET)
-    write_findings(book, fmts, result.findings)
+    write_findings(book, fmts, result.findings, decisions)
     write_info(book, fmts, result.workbook.info_cells)
     frame = result.frame
     written = {}

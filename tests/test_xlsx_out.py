@@ -125,3 +125,24 @@ def test_input_is_never_written(sample_copy, tmp_path):
     before = (os.stat(sample_copy).st_mtime_ns, open(sample_copy, "rb").read())
     process(sample_copy, str(tmp_path / "o"), pdf=False)
     assert (os.stat(sample_copy).st_mtime_ns, open(sample_copy, "rb").read()) == before
+
+
+def test_auditor_decisions_survive_a_rerun(sample_copy, tmp_path):
+    out = tmp_path / "o"
+    result = process(sample_copy, str(out), pdf=False)
+    path = out / "contoh_kedungjajang_tw2_2023_terkoreksi.xlsx"
+    book = openpyxl.load_workbook(path)
+    ws = book["Inkonsistensi"]
+    decided = {ws.cell(row=2, column=11).value: ("Diterima", "sudah dicek SP2D"),
+               ws.cell(row=3, column=11).value: ("Perlu Klarifikasi", "")}
+    for r in (2, 3):
+        ws.cell(row=r, column=12).value, ws.cell(row=r, column=13).value = decided[ws.cell(row=r, column=11).value]
+    book.save(path)
+    again = process(sample_copy, str(out), pdf=False)
+    assert [f.id for f in again.findings] == [f.id for f in result.findings]
+    ws = openpyxl.load_workbook(path)["Inkonsistensi"]
+    carried = {ws.cell(row=r, column=11).value: (ws.cell(row=r, column=12).value, ws.cell(row=r, column=13).value)
+               for r in range(2, ws.max_row + 1)}
+    for fid, (decision, note) in decided.items():
+        assert carried[fid] == (decision, note or None)
+    assert sum(1 for d, _ in carried.values() if d) == 2  # nobody else got a decision
