@@ -12,11 +12,12 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from .. import fmt
 from . import layout
 from .data import Recap, RecapRow
+from .flow import Para
 from .layout import LANDSCAPE, SEL, SEL_TEBAL, STYLES
 from .story import clip, markup, number_cell, para
 from .texts import Texts, fill
@@ -64,7 +65,7 @@ def _row_cells(row: RecapRow, w: list[float], bold: bool, depth: int = 0) -> lis
     if bold:
         unit = para(row.sheet, "sel_tebal")
     else:
-        unit = Paragraph(f"<b>{markup(clip(row.sheet, 80, '…'))}</b><br/>"
+        unit = Para(f"<b>{markup(clip(row.sheet, 80, '…'))}</b><br/>"
                          f'<font color="#555555">{markup(clip(row.jabatan, 120, "…"))}</font>', _indented(depth))
     return [para(str(row.order) if row.order else "", "sel_tengah"), unit,
             number_cell(str(row.indikator), w[2], angka),

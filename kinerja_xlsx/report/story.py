@@ -14,11 +14,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
 from .. import labels
 from . import layout
 from .data import Correction, Line, UnitReport
+from .flow import Para
 from .layout import STYLES
 from .texts import Texts, fill
 
@@ -35,9 +36,9 @@ def markup(text: object) -> str:
     return escape(s).replace("\n", "<br/>")
 
 
-def para(text: object, style="teks", **kw) -> Paragraph:
+def para(text: object, style="teks", **kw) -> Para:
     """A paragraph of plain text; ``style`` is a name in :data:`layout.STYLES` or a style."""
-    return Paragraph(markup(text), STYLES[style] if isinstance(style, str) else style, **kw)
+    return Para(markup(text), STYLES[style] if isinstance(style, str) else style, **kw)
 
 
 def clip(text: str, limit: int, suffix: str) -> str:
@@ -66,7 +67,7 @@ def _sized(style: str, size: float):
     return base.clone(f"{base.name}-{size}", fontSize=size, leading=size * 1.2)
 
 
-def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[int, ...] = ()) -> Paragraph:
+def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[int, ...] = ()) -> Para:
     """A figure on one line: the font shrinks (down to 5 pt) rather than breaking ``2.017.461.467``."""
     base = STYLES[style]
     room = width - 5.5 - (6 * len(marks))
@@ -81,13 +82,13 @@ def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[
         body = f"<b>{body}</b>" + "".join(
             f'<super><font color="{layout.MARK_HEX}">{n}</font></super>'
             for n in marks) + "\u00a0"  # a no-break space keeps the mark off the cell's edge
-    return Paragraph(body, chosen)
+    return Para(body, chosen)
 
 
 MIN_SIZE = 5.5  # smallest font a cell shrinks to before a word is broken
 
 
-def text_cell(text: str, width: float, style: str = "sel") -> Paragraph:
+def text_cell(text: str, width: float, style: str = "sel") -> Para:
     """Wrapping text in a table cell; where one word is wider than the column
     (``Kemasyarakatan`` in a narrow Target column) the font shrinks a little first, and only a
     word too long even then (a 700-letter string) is broken."""
@@ -103,7 +104,7 @@ def text_cell(text: str, width: float, style: str = "sel") -> Paragraph:
         size = max(MIN_SIZE, min(size, size * room / need))
         size = int(size * 2) / 2  # half-point steps keep the style cache small
     chosen = base if size == base.fontSize else _sized(style, size)
-    return Paragraph(markup(text), chosen)
+    return Para(markup(text), chosen)
 
 
 # --- building blocks ----------------------------------------------------------------------
@@ -126,13 +127,13 @@ class Story:
     def add(self, *flowables):
         self.flow.extend(flowables)
 
-    def cell(self, text: str, width: float, style: str = "sel") -> Paragraph:
+    def cell(self, text: str, width: float, style: str = "sel") -> Para:
         return text_cell(clip(text, layout.CELL_LIMIT, self.cut), width, style)
 
-    def head(self, text: str) -> Paragraph:
+    def head(self, text: str) -> Para:
         return para(text, "sel_kepala")
 
-    def numbers(self, labels_: list[str]) -> list[Paragraph]:
+    def numbers(self, labels_: list[str]) -> list[Para]:
         return [para(x, "sel_nomor") for x in labels_]
 
     def items(self, items: tuple[str, ...], label) -> None:
@@ -164,7 +165,7 @@ def _title(s: Story) -> None:
 
 def _bab(s: Story, section: str) -> None:
     s.add(CondPageBreak(40 * mm),
-          Paragraph(markup(s.t[section]["judul"]) + "<br/>" + markup(s.t[section]["subjudul"]), STYLES["bab"]),
+          Para(markup(s.t[section]["judul"]) + "<br/>" + markup(s.t[section]["subjudul"]), STYLES["bab"]),
           Spacer(1, 3 * mm))
 
 
@@ -313,7 +314,7 @@ def _tanggapan(s: Story) -> Table:
     for i, option in enumerate(options):
         box = CHECKED if i == index else UNCHECKED
         # glyph and words in one paragraph share a baseline
-        rows.append([Paragraph(f'<font size="12">{box}</font>\u00a0\u00a0{markup(option)}', STYLES["pilihan"])])
+        rows.append([Para(f'<font size="12">{box}</font>\u00a0\u00a0{markup(option)}', STYLES["pilihan"])])
     if other:
         rows.append([para(fill(s.t["bab2"]["tanggapan_lain"], {"tanggapan": clip(typed, 400, "…")}), "pilihan")])
     style = [layout.CELL_FONT, ("BOX", (0, 0), (-1, -1), 0.8, layout.colors.black),
@@ -324,11 +325,11 @@ def _tanggapan(s: Story) -> Table:
     return Table(rows, colWidths=[120 * mm], style=TableStyle(style), hAlign="CENTER")
 
 
-def _signature_block(s: Story, person, heading: str) -> list[Paragraph]:
+def _signature_block(s: Story, person, heading: str) -> list[Para]:
     ttd = s.t["tanda_tangan"]
     name = person.nama or ttd["tanpa_nama"]
     return [para(heading, "ttd"), para(person.jabatan.upper(), "ttd"), Spacer(1, 20 * mm),
-            Paragraph(f"<u>{markup(name)}</u>", STYLES["ttd_nama"]),
+            Para(f"<u>{markup(name)}</u>", STYLES["ttd_nama"]),
             para(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd")]
 
 
@@ -372,7 +373,7 @@ def unit_story(report: UnitReport, texts: Texts) -> list:
 
     # the closing chapter and the signatures stay together: no page with only signatures on it
     s.add(CondPageBreak(40 * mm), KeepTogether([
-        Paragraph(markup(s.t["bab3"]["judul"]) + "<br/>" + markup(s.t["bab3"]["subjudul"]), STYLES["bab"]),
+        Para(markup(s.t["bab3"]["judul"]) + "<br/>" + markup(s.t["bab3"]["subjudul"]), STYLES["bab"]),
         Spacer(1, 3 * mm), para(s.text("bab3", "paragraf")), *_signatures(s)]))
     return s.flow
 
