@@ -16,6 +16,10 @@ looks and reads exactly as with :class:`Paragraph`.
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
@@ -40,7 +44,7 @@ def _plain_frags(text: str, style):
         return None
     cleaned = cleanBlockQuotedText(text)
     if not cleaned:
-        return None  # the parser makes no fragment at all: let it
+        return cleaned, []  # as from the parser: no fragment at all
     template = _template(style)
     if template is None:
         return None
@@ -73,4 +77,58 @@ class Para(Paragraph):
         return size
 
 
-__all__ = ["Para"]
+
+
+# --- plain table cells ----------------------------------------------------------------
+
+class Plain(NamedTuple):
+    """A table cell that a :class:`Para` would set on one line: the table draws it as a
+    string instead (no flowable to wrap or draw), in the style's font, size, leading,
+    colour and alignment, at the position the paragraph's line would have."""
+
+    text: str
+    style: object
+
+
+_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT", TA_JUSTIFY: "LEFT"}  # one line: not justified
+
+
+def one_line(text: str, style, room: float):
+    """``text`` (plain, not markup) as a :class:`Plain` cell when it sets on one line within
+    ``room`` points; None where it needs a paragraph (it wraps, is empty or has an indent)."""
+    if "\n" in text or "\r" in text or style.leftIndent or style.firstLineIndent or style.rightIndent:
+        return None
+    cleaned = cleanBlockQuotedText(text)
+    if not cleaned or stringWidth(cleaned, style.fontName, style.fontSize) > room:
+        return None
+    return Plain(cleaned, style)
+
+
+def plain_cells(rows: list[list]) -> tuple[list[list], list[tuple]]:
+    """``rows`` with every :class:`Plain` as its string, and the table style commands that
+    give those cells their paragraph style: one set per run of cells down a column."""
+    out = [list(r) for r in rows]
+    cmds: list[tuple] = []
+    width = max((len(r) for r in out), default=0)
+    for j in range(width):
+        i = 0
+        while i < len(out):
+            cell = out[i][j] if j < len(out[i]) else None
+            if not isinstance(cell, Plain):
+                i += 1
+                continue
+            style = cell.style
+            end = i
+            while end + 1 < len(out) and j < len(out[end + 1]) and isinstance(out[end + 1][j], Plain) \
+                    and out[end + 1][j].style is style:
+                end += 1
+            for k in range(i, end + 1):
+                out[k][j] = out[k][j].text
+            cmds += [("FONT", (j, i), (j, end), style.fontName, style.fontSize, style.leading),
+                     ("TEXTCOLOR", (j, i), (j, end), style.textColor),
+                     ("ALIGN", (j, i), (j, end), _ALIGN[style.alignment])]
+            i = end + 1
+    return out, cmds
+
+
+__all__ = ["Para", "Plain", "one_line", "plain_cells"]

@@ -19,7 +19,7 @@ from . import layout
 from .data import Recap, RecapRow
 from .flow import Para
 from .layout import LANDSCAPE, SEL, SEL_TEBAL, STYLES
-from .story import clip, markup, number_cell, para
+from .story import clip, grid, markup, number_cell, para
 from .texts import Texts, fill
 
 CAPAIAN_COLOR = colors.HexColor("#1F5F99")
@@ -85,8 +85,7 @@ def recap_table(recap: Recap, texts: Texts, depths: dict[str, int] | None = None
         rows.append(_row_cells(row, w, False, (depths or {}).get(row.sheet, 0)))
     total = RecapRow(**{**recap.total.__dict__, "sheet": texts["rekap"]["total"]})
     rows.append(_row_cells(total, w, True))
-    return Table(rows, colWidths=w, repeatRows=1,
-                 style=TableStyle(layout.table_style(1, numbered=False, total=True)))
+    return grid(rows, w, 1, layout.table_style(1, numbered=False, total=True))
 
 
 # --- charts ------------------------------------------------------------------------------------

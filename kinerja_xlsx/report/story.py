@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, Table
 from .. import labels
 from . import layout
 from .data import Correction, Line, UnitReport
-from .flow import Para
+from .flow import Para, Plain, one_line, plain_cells
 from .layout import STYLES
 from .texts import Texts, fill
 
@@ -67,10 +67,23 @@ def _sized(style: str, size: float):
     return base.clone(f"{base.name}-{size}", fontSize=size, leading=size * 1.2)
 
 
-def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[int, ...] = ()) -> Para:
+# Table cells sit between 2.5 pt paddings; 0.5 pt more keeps a fitting line clear of the edge.
+CELL_ROOM = 5.5
+
+
+def plain(text: object) -> str:
+    """The text a paragraph of ``markup(text)`` shows, before its whitespace is folded."""
+    return _CONTROL.sub("", str(text))
+
+
+def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[int, ...] = ()) -> Para | Plain:
     """A figure on one line: the font shrinks (down to 5 pt) rather than breaking ``2.017.461.467``."""
     base = STYLES[style]
-    room = width - 5.5 - (6 * len(marks))
+    room = width - CELL_ROOM - (6 * len(marks))
+    if not marks:
+        cell = one_line(plain(text), base, room)
+        if cell is not None:
+            return cell
     size = base.fontSize
     while size > 5 and stringWidth(text, base.fontName, size) > room:
         size -= 0.5
@@ -88,12 +101,16 @@ def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[
 MIN_SIZE = 5.5  # smallest font a cell shrinks to before a word is broken
 
 
-def text_cell(text: str, width: float, style: str = "sel") -> Para:
+def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
     """Wrapping text in a table cell; where one word is wider than the column
     (``Kemasyarakatan`` in a narrow Target column) the font shrinks a little first, and only a
-    word too long even then (a 700-letter string) is broken."""
+    word too long even then (a 700-letter string) is broken. Text that fits on one line is
+    a :class:`Plain` cell."""
     base = STYLES[style]
-    room = width - 5.5
+    room = width - CELL_ROOM
+    cell = one_line(plain(text), base, room)
+    if cell is not None:
+        return cell
     words = str(text).split()
     widest = max(words, key=len, default="")
     size = base.fontSize
@@ -105,6 +122,12 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para:
         size = int(size * 2) / 2  # half-point steps keep the style cache small
     chosen = base if size == base.fontSize else _sized(style, size)
     return Para(markup(text), chosen)
+
+
+def grid(rows: list[list], widths: list[float], repeat: int, style: list[tuple]) -> Table:
+    """A data table: its :class:`Plain` cells drawn as strings in their paragraph style."""
+    rows, cmds = plain_cells(rows)
+    return Table(rows, colWidths=widths, repeatRows=repeat, style=TableStyle(style + cmds))
 
 
 # --- building blocks ----------------------------------------------------------------------
@@ -127,7 +150,7 @@ class Story:
     def add(self, *flowables):
         self.flow.extend(flowables)
 
-    def cell(self, text: str, width: float, style: str = "sel") -> Para:
+    def cell(self, text: str, width: float, style: str = "sel") -> Para | Plain:
         return text_cell(clip(text, layout.CELL_LIMIT, self.cut), width, style)
 
     def head(self, text: str) -> Para:
@@ -181,7 +204,7 @@ def _pk_table(s: Story) -> Table:
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
                      s.cell(line.target, w[3])])
-    return Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.table_style(1, numbered=False)))
+    return grid(rows, w, 1, layout.table_style(1, numbered=False))
 
 
 def _capaian_table(s: Story) -> Table:
@@ -191,7 +214,7 @@ def _capaian_table(s: Story) -> Table:
         rows.append([s.cell(sasaran, w[0]), s.cell(line.indikator, w[1]), s.cell(line.target, w[2]),
                      s.cell(line.realisasi, w[3]), number_cell(line.capaian, w[4], marks=line.mark("capaian")),
                      s.cell(line.keterangan, w[5])])
-    return Table(rows, colWidths=w, repeatRows=2, style=TableStyle(layout.table_style(2)))
+    return grid(rows, w, 2, layout.table_style(2))
 
 
 def _cost_table(s: Story) -> Table:
@@ -216,7 +239,7 @@ def _cost_table(s: Story) -> Table:
         ("SPAN", (3, 0), (5, 0)), ("SPAN", (6, 0), (8, 0)),
         ("SPAN", (1, -1), (2, -1)),
     ]
-    return Table(rows, colWidths=w, repeatRows=3, style=TableStyle(style))
+    return grid(rows, w, 3, style)
 
 
 def _correction_table(s: Story, items: list[Correction]) -> Table:
@@ -227,7 +250,7 @@ def _correction_table(s: Story, items: list[Correction]) -> Table:
                      number_cell(c.dilaporkan, w[3], "sel"),
                      number_cell(c.menjadi, w[4], "sel_tebal" if c.diubah else "sel"),
                      s.cell(f"{c.kode}\n{c.sel}", w[5]), s.cell(c.alasan, w[6])])
-    return Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.table_style(1, numbered=False)))
+    return grid(rows, w, 1, layout.table_style(1, numbered=False))
 
 
 def _corrections(s: Story) -> None:
