@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import PDFStreamFilterZCompress
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
@@ -34,12 +35,66 @@ FONT_FILES = {
 TEKS, TEKS_TEBAL, SEL, SEL_TEBAL = FONT_FILES
 
 
+class _RememberedFlate(PDFStreamFilterZCompress):
+    """Flate compression that remembers its last results, by content: an embedded font subset
+    is the same bytes object in every report that uses the same glyphs (see :class:`_Face`)."""
+
+    LIMIT = 64
+
+    def __init__(self):
+        self._done: dict[bytes, bytes] = {}
+
+    def encode(self, text):
+        if not isinstance(text, bytes):
+            return super().encode(text)
+        out = self._done.get(text)
+        if out is None:
+            if len(self._done) >= self.LIMIT:
+                self._done.clear()
+            out = self._done[text] = super().encode(text)
+        return out
+
+
+_FLATE = _RememberedFlate()
+
+
+class _Face(TTFontFace):
+    """A font face that builds each glyph subset once per process.
+
+    Every report embeds a subset of each face it uses: ASCII plus the few other characters it
+    meets (✓ ☑ ☐ ×), so nearly every report of a batch asks for the very same subset. Building
+    it (``makeSubset``) and compressing it took about a fifth of a unit's rendering; both are
+    remembered here, and the PDF gets the same bytes as before."""
+
+    LIMIT = 32
+
+    def makeSubset(self, subset):
+        done = self.__dict__.setdefault("_subsets", {})
+        key = tuple(subset)
+        data = done.get(key)
+        if data is None:
+            if len(done) >= self.LIMIT:
+                done.clear()
+            data = done[key] = super().makeSubset(subset)
+        return data
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        ref = super().addSubsetObjects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+        if stream is not None and stream.filters:
+            stream.filters = [_FLATE]
+        return ref
+
+
 @functools.lru_cache(maxsize=None)
 def register_fonts() -> None:
     """Register the shipped TrueType fonts once per process (parsing them is the slow part)."""
     folder = resources.files("kinerja_xlsx").joinpath("fonts")
     for name, file in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, os.fspath(folder.joinpath(file))))
+        font = TTFont(name, os.fspath(folder.joinpath(file)))
+        if type(font.face) is TTFontFace:  # only add the memory: the face stays ReportLab's
+            font.face.__class__ = _Face
+        pdfmetrics.registerFont(font)
     # <b> inside a paragraph picks the bold face; there is no italic face: it stays upright
     pdfmetrics.registerFontFamily(TEKS, normal=TEKS, bold=TEKS_TEBAL, italic=TEKS, boldItalic=TEKS_TEBAL)
     pdfmetrics.registerFontFamily(SEL, normal=SEL, bold=SEL_TEBAL, italic=SEL, boldItalic=SEL_TEBAL)
