@@ -27,4 +27,4 @@ class InputError(Exception):
         text = f"{', '.join(where)}: {self.message}"
         if self.action:
             text += f" {self.action}"
-        return text
+        return " ".join(text.split())  # one line, whatever a file or sheet name holds

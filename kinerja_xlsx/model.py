@@ -83,6 +83,7 @@ class Unit:
     rows: list[Row]
     hidden: bool = False
     hidden_rows: frozenset[int] = frozenset()
+    hidden_cols: frozenset[int] = frozenset()
     merged: tuple[str, ...] = ()
     other_cells: list[Cell] = field(default_factory=list)  # everything else on the sheet, carried
     column_widths: dict[int, float] = field(default_factory=dict)

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 import warnings
 import zipfile
+import zlib
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -28,26 +29,12 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 def read_workbook(path: str) -> Workbook:
     safety.check_file(path)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, data_only=True)
-    except InputError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged package
-        raise InputError(path, f"berkas tidak dapat dibaca sebagai workbook Excel ({type(exc).__name__}).",
-                         action="Buka dan simpan ulang berkas di Excel sebagai .xlsx, lalu proses lagi.") from exc
+    names_in_package = _package_sheet_names(path)
+    _check_sheet_names(path, names_in_package)
+    book = _load(path, read_only=False)
     formulas = _formulas(path)
 
     names = book.sheetnames
-    seen: dict[str, str] = {}
-    for name in _package_sheet_names(path):  # openpyxl renames duplicates on load; read them raw
-        key = labels.norm(name)
-        if key in seen:
-            raise InputError(path, f"lembar '{seen[key]}' dan '{name}' hanya berbeda huruf besar/kecil atau spasi.",
-                             action="Ganti nama salah satu lembar agar setiap unit punya nama yang jelas berbeda.")
-        seen[key] = name
-
     info_name = next((n for n in names if labels.norm(n) == labels.norm(labels.INFO_SHEET)), None)
     if info_name is None:
         raise InputError(path, "lembar 'Info' tidak ada.",
@@ -73,52 +60,177 @@ def read_workbook(path: str) -> Workbook:
                     hidden_sheets=tuple(hidden))
 
 
-def _package_sheet_names(path: str) -> list[str]:
-    from defusedxml import ElementTree
+_NOT_FROM_EXCEL = "Jangan proses berkas ini; minta berkas asli yang disimpan langsung dari Excel."
 
-    with zipfile.ZipFile(path) as archive:
-        root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    return [el.get("name", "") for el in root.iter() if el.tag.endswith("}sheet") or el.tag == "sheet"]
+
+def _load(path: str, *, read_only: bool):
+    """openpyxl's load, its many failure modes turned into one clear line."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(path, data_only=not read_only, read_only=read_only)
+    except InputError:
+        raise
+    except Exception as exc:
+        _explain(path, exc)
+
+
+def _causes(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _explain(path: str, exc: Exception):
+    """Raise the InputError for an exception of openpyxl's load (which wraps many in ValueError)."""
+    from defusedxml import DefusedXmlException
+
+    causes = list(_causes(exc))
+    if any(isinstance(c, DefusedXmlException) for c in causes):
+        raise InputError(path, "workbook memuat entitas XML yang dilarang (pola 'XML bomb'); tidak dibaca.",
+                         action=_NOT_FROM_EXCEL) from exc
+    if any(isinstance(c, (zipfile.BadZipFile, zlib.error, EOFError)) for c in causes):
+        raise InputError(path, "berkas .xlsx rusak atau terpotong.",
+                         action="Salin ulang berkas dari sumbernya, atau buka dan simpan ulang di Excel.") from exc
+    if any(isinstance(c, MemoryError) for c in causes):
+        raise InputError(path, "workbook terlalu besar untuk dibaca.",
+                         action="Hapus baris, kolom atau format berlebih di Excel, simpan ulang, lalu proses "
+                                "lagi.") from exc
+    # openpyxl raises many kinds for a damaged package
+    raise InputError(path, f"berkas tidak dapat dibaca sebagai workbook Excel ({type(causes[-1]).__name__}).",
+                     action="Buka dan simpan ulang berkas di Excel sebagai .xlsx, lalu proses lagi.") from exc
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _check_sheet_names(path: str, names: list[str]) -> None:
+    """Names Excel would refuse, and names equal but for case or spaces (openpyxl silently
+    renames a duplicate on load, so the package's own list is read)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if len(name.encode("utf-16-le")) // 2 > 31 or _BAD_SHEET_CHARS.search(name) or not name.strip() \
+                or name.startswith("'") or name.endswith("'"):
+            raise InputError(path, f"nama lembar '{name}' tidak sah di Excel (paling banyak 31 karakter, tanpa "
+                                   "[ ] : * ? / \\ dan tanpa petik di awal/akhir).", sheet=name,
+                             action="Ganti nama lembar itu di Excel, lalu proses lagi.")
+        key = labels.norm(name)
+        if key in seen:
+            if seen[key] == name:
+                raise InputError(path, f"ada dua lembar bernama '{name}'.",
+                                 action="Ganti nama salah satu lembar agar setiap unit punya nama sendiri.")
+            raise InputError(path, f"lembar '{seen[key]}' dan '{name}' hanya berbeda huruf besar/kecil atau spasi.",
+                             action="Ganti nama salah satu lembar agar setiap unit punya nama yang jelas berbeda.")
+        seen[key] = name
+
+
+def _package_sheet_names(path: str) -> list[str]:
+    from defusedxml import DefusedXmlException, ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    except DefusedXmlException as exc:
+        raise InputError(path, "xl/workbook.xml memuat entitas XML yang dilarang (pola 'XML bomb'); tidak dibaca.",
+                         action=_NOT_FROM_EXCEL) from exc
+    except Exception as exc:  # ParseError and friends: a damaged part
+        raise InputError(path, f"daftar lembar (xl/workbook.xml) rusak ({type(exc).__name__}).",
+                         action="Buka dan simpan ulang berkas di Excel sebagai .xlsx, lalu proses lagi.") from exc
+    return [el.get("name", "") for el in root.iter()
+            if isinstance(el.tag, str) and (el.tag.endswith("}sheet") or el.tag == "sheet")]
+
+
+_FORMULA_TAG = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+
+
+class _NoStrings:
+    """Shared strings for the formula pass, which never needs a string's text."""
+
+    def __getitem__(self, index):
+        return ""
 
 
 def _formulas(path: str) -> dict[tuple[str, int, int], str]:
-    """Formula text per cell. Skips the second parse when no sheet holds a formula."""
+    """Formula text per cell, read from the sheets' XML in a second, streaming pass.
+
+    openpyxl gives either stored values or formulas per load; this pass finds the formulas.
+    It walks the cells present in the XML only (openpyxl's read-only rows would pad each
+    row out to the sheet's declared dimension, which a hostile file sets to XFD1048576).
+    Skipped when no sheet holds a formula.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
     with zipfile.ZipFile(path) as archive:
-        if not any(n.startswith("xl/worksheets/") and b"<f" in archive.read(n) for n in archive.namelist()
-                   if n.endswith(".xml")):
+        if not any(_FORMULA_TAG.search(archive.read(n)) for n in archive.namelist()
+                   if not safety._is_binary_part(n) and not n.startswith(("xl/charts/", "xl/drawings/"))):
             return {}
     found = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    book = _load(path, read_only=True)
     try:
         for ws in book.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    value = getattr(cell, "value", None)
-                    if isinstance(value, str) and value.startswith("=") and cell.data_type == "f":
-                        found[(ws.title, cell.row, cell.column)] = value
-                    elif value is not None and type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
-                        found[(ws.title, cell.row, cell.column)] = "=" + str(getattr(value, "text", "") or "")
+            if not hasattr(ws, "_get_source"):
+                continue
+            source = ws._get_source()
+            try:
+                parser = WorkSheetParser(source, _NoStrings(), data_only=False)
+                for _, cells in parser.parse():
+                    for cell in cells:
+                        if cell["data_type"] != "f":
+                            continue
+                        value = cell["value"]
+                        if not isinstance(value, str):  # ArrayFormula, DataTableFormula
+                            value = "=" + str(getattr(value, "text", "") or "").lstrip("=")
+                        found[(ws.title, cell["row"], cell["column"])] = value
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(path, f"rumus di lembar tidak dapat dibaca ({type(exc).__name__}).", sheet=ws.title,
+                                 action="Buka dan simpan ulang berkas di Excel sebagai .xlsx, lalu proses lagi.") \
+                    from exc
+            finally:
+                source.close()
     finally:
         book.close()
     return found
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """OOXML writes control characters in text as ``_xHHHH_`` (a CR pasted from Windows is
+    ``_x000D_``) and a literal ``_x`` as ``_x005F_x``; openpyxl leaves both as they are."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _cell(ws, cell, formulas) -> Cell:
     formula = formulas.get((ws.title, cell.row, cell.column))
     value = cell.value
+    if isinstance(value, str):
+        value = _unescape(value)
     return Cell(ws.title, cell.row, cell.column, value, cell.number_format or "General", formula,
                 uncached=formula is not None and value is None)
 
 
 def _rows(ws, formulas):
-    """Each non-empty row as (row number, {col: Cell})."""
-    for row in ws.iter_rows():
-        cells = {c.column: _cell(ws, c, formulas) for c in row
-                 if c.value is not None or (ws.title, c.row, c.column) in formulas}
-        if cells:
-            yield row[0].row, cells
+    """Each non-empty row as (row number, {col: Cell}), in order.
+
+    Walks the cells the file holds (``ws._cells``), never the rectangle up to the sheet's
+    last cell: one stray value at XFD1048576 must not make the reader visit 17 billion
+    positions.
+    """
+    by_row: dict[int, dict[int, Cell]] = {}
+    title = ws.title
+    for (r, c), cell in ws._cells.items():
+        if cell.value is not None or (title, r, c) in formulas:
+            by_row.setdefault(r, {})[c] = _cell(ws, cell, formulas)
+    for (sheet, r, c), formula in formulas.items():
+        if sheet == title and c not in by_row.get(r, {}):
+            by_row.setdefault(r, {})[c] = Cell(title, r, c, None, "General", formula, uncached=True)
+    for r in sorted(by_row):
+        yield r, dict(sorted(by_row[r].items()))
 
 
 def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
@@ -139,6 +251,10 @@ def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
 
     def need(key: str) -> Cell:
         cell = values.get(key)
+        if cell is not None and cell.uncached:
+            raise InputError(path, f"'{key}' berisi rumus {cell.formula} tanpa nilai tersimpan.", sheet=ws.title,
+                             cell=cell.address, action="Buka berkas di Excel (rumus dihitung), simpan, lalu proses "
+                                                       "lagi; atau ketik nilainya langsung.")
         if cell is None or cell.value is None or cell.text.strip() == "":
             where = cell.address if cell else None
             raise InputError(path, f"kunci '{key}' tidak ada atau kosong.", sheet=ws.title, cell=where,
@@ -148,17 +264,17 @@ def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
     tahun_cell = need("Tahun")
     tahun = _year(tahun_cell.value)
     if tahun is None:
-        raise InputError(path, f"Tahun '{tahun_cell.text}' tidak dikenali.", sheet=ws.title,
+        raise InputError(path, f"Tahun '{_quoted(tahun_cell.text)}' tidak dikenali.", sheet=ws.title,
                          cell=tahun_cell.address, action="Tulis tahun empat angka antara 2000 dan 2100, mis. 2023.")
     tw_cell = need("Triwulan")
     triwulan = parse_triwulan(tw_cell.value)
     if triwulan is None:
-        raise InputError(path, f"Triwulan '{tw_cell.text}' tidak dikenali.", sheet=ws.title, cell=tw_cell.address,
-                         action="Tulis 1, 2, 3, 4 atau I, II, III, IV.")
+        raise InputError(path, f"Triwulan '{_quoted(tw_cell.text)}' tidak dikenali.", sheet=ws.title,
+                         cell=tw_cell.address, action="Tulis 1, 2, 3, 4 atau I, II, III, IV.")
     date_cell = need("Tanggal Laporan")
     tanggal = parse_date(date_cell.value)
     if tanggal is None:
-        raise InputError(path, f"Tanggal Laporan '{date_cell.text}' tidak dikenali.", sheet=ws.title,
+        raise InputError(path, f"Tanggal Laporan '{_quoted(date_cell.text)}' tidak dikenali.", sheet=ws.title,
                          cell=date_cell.address, action="Tulis tanggal Excel, atau '14 Juli 2023', atau '2023-07-14'.")
     info = Info(
         pemerintah=need("Pemerintah").text.strip(),
@@ -173,10 +289,16 @@ def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
     return info, all_cells
 
 
+def _quoted(text: str, width: int = 40) -> str:
+    """A value as quoted in a one-line message: spaces collapsed, long text cut."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _year(value) -> int | None:
     try:
         year = int(float(str(value).strip()))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if str(value).strip() not in (str(year), f"{year}.0") and not isinstance(value, (int, float)):
         return None
@@ -275,11 +397,22 @@ def _read_unit(path: str, ws, formulas) -> Unit:
         other.extend(c for col, c in cells.items() if col not in span)
     for _, cells in rows[end:]:
         other.extend(cells.values())
+    merged = [r for r in ws.merged_cells.ranges]
+    _fill_merged(ws.title, table, columns, merged)
 
     widths = {}
+    hidden_cols = set()
+    last_col = max((c for _, cells in rows for c in cells), default=1)
     for letter, dim in ws.column_dimensions.items():
+        try:
+            index = openpyxl.utils.column_index_from_string(letter)
+        except ValueError:
+            continue
         if dim.width:
-            widths[openpyxl.utils.column_index_from_string(letter)] = float(dim.width)
+            widths[index] = float(dim.width)
+        if dim.hidden:
+            low = dim.min or index
+            hidden_cols.update(range(low, min(dim.max or low, last_col) + 1))
     hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
     return Unit(
         sheet=ws.title,
@@ -289,10 +422,34 @@ def _read_unit(path: str, ws, formulas) -> Unit:
         rows=table,
         hidden=ws.sheet_state != "visible",
         hidden_rows=hidden_rows,
-        merged=tuple(str(r) for r in ws.merged_cells.ranges),
+        hidden_cols=frozenset(hidden_cols),
+        merged=tuple(r.coord for r in merged),
         other_cells=other,
         column_widths=widths,
     )
+
+
+# Text columns whose merged value applies to every row of the merge (a Sasaran merged down
+# over its indicators is the usual layout). Figures are never copied: an Anggaran merged
+# over three rows is one budget line, read once, in the first row.
+MERGED_FILL_COLUMNS = ("Sasaran", "Satuan", "Polaritas", "Induk")
+
+
+def _fill_merged(sheet: str, table: list[Row], columns: list[Column], merged) -> None:
+    """Copy the value of a merged text cell down to the other table rows it covers."""
+    fill = {c.col for c in columns if c.canonical in MERGED_FILL_COLUMNS}
+    by_row = {r.row: r for r in table}
+    for rng in merged:
+        col = rng.min_col
+        top_row = by_row.get(rng.min_row)
+        if col not in fill or top_row is None or col not in top_row.cells:
+            continue
+        top = top_row.cells[col]
+        for row_number in range(rng.min_row + 1, rng.max_row + 1):
+            row = by_row.get(row_number)
+            if row is not None and col not in row.cells:
+                row.cells[col] = Cell(sheet, row_number, col, top.value, top.number_format)
+                row.cells = dict(sorted(row.cells.items()))
 
 
 __all__ = ["read_workbook", "parse_date", "parse_triwulan", "get_column_letter"]
