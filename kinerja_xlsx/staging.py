@@ -1,4 +1,13 @@
-"""Outputs appear whole or not at all: written under a temporary name, then renamed."""
+"""Outputs appear whole or not at all: written under a temporary name, then renamed.
+
+Every output of one input is written inside a private folder ``.kinerja-XXXX`` in the
+output folder (same file system, so a rename is atomic), flushed to disk, then moved into
+place file by file with :func:`os.replace`. If anything fails, before or during the moves,
+the files already moved are put back as they were (a previous run's file is restored from
+a hard link taken before it was replaced) and the private folder is removed: a reader of
+the output folder sees the old set or the new set, never a half file. A private folder left
+by a run that was killed outright is removed by a later run once it is an hour old.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +15,95 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
+
+PREFIX = ".kinerja-"
+STALE_AFTER = 3600  # seconds
+
+
+def _sweep(out_dir: str) -> None:
+    """Remove private folders a killed run left behind (never a recent one: it may be live)."""
+    now = time.time()
+    try:
+        entries = list(os.scandir(out_dir))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(PREFIX) and entry.is_dir(follow_symlinks=False):
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+            except OSError:
+                pass
+
+
+def _fsync(path: str) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _keep(target: str, backup_dir: str) -> str | None:
+    """A second name for an existing output, so it can be restored after a failed swap."""
+    if not os.path.lexists(target):
+        return None
+    os.makedirs(backup_dir, exist_ok=True)
+    backup = os.path.join(backup_dir, f"{len(os.listdir(backup_dir))}")
+    try:
+        os.link(target, backup)
+    except OSError:  # no hard links on this file system (FAT, some shares)
+        shutil.copy2(target, backup)
+    return backup
 
 
 @contextlib.contextmanager
 def staged(out_dir: str):
     """Yield a private folder inside ``out_dir``; on success every file in it is moved into
-    ``out_dir`` (keeping sub-folders) with an atomic rename; on failure nothing is left."""
+    ``out_dir`` (keeping sub-folders) with an atomic rename; on failure nothing is left and
+    nothing that was there before is changed."""
     os.makedirs(out_dir, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".kinerja-", dir=out_dir)
+    _sweep(out_dir)
+    tmp = tempfile.mkdtemp(prefix=PREFIX, dir=out_dir)
+    work = os.path.join(tmp, "keluaran")
+    backups = os.path.join(tmp, "cadangan")
+    os.makedirs(work)
     try:
-        yield tmp
-        for root, _, files in os.walk(tmp):
-            rel = os.path.relpath(root, tmp)
-            target_dir = os.path.normpath(os.path.join(out_dir, rel))
-            os.makedirs(target_dir, exist_ok=True)
-            for name in files:
-                os.replace(os.path.join(root, name), os.path.join(target_dir, name))
+        yield work
+        moves = []
+        for root, _, files in os.walk(work):
+            rel = os.path.relpath(root, work)
+            for name in sorted(files):
+                source = os.path.join(root, name)
+                _fsync(source)
+                moves.append((source, os.path.normpath(os.path.join(out_dir, rel, name))))
+        done: list[tuple[str, str | None]] = []
+        made: list[str] = []
+        try:
+            for source, target in moves:
+                folder = os.path.dirname(target)
+                if not os.path.isdir(folder):
+                    os.makedirs(folder)
+                    made.append(folder)
+                backup = _keep(target, backups)
+                os.replace(source, target)
+                done.append((target, backup))
+        except BaseException:
+            for target, backup in reversed(done):
+                with contextlib.suppress(OSError):
+                    if backup is None:
+                        os.remove(target)
+                    else:
+                        os.replace(backup, target)
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    os.rmdir(folder)
+            raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
