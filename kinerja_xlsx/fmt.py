@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import localcontext
 
 from babel.numbers import format_decimal
 
@@ -13,13 +14,17 @@ def angka(x: float | None, decimals: int | None = None, *, max_decimals: int = 2
     """``2017461467`` -> ``2.017.461.467``; ``68.9411`` -> ``68,94``; fixed decimals when given."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "-"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
     if decimals is None:
         pattern = "#,##0." + "#" * max_decimals if max_decimals else "#,##0"
         x = round_half_up(x, max_decimals)
     else:
         pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
         x = round_half_up(x, decimals)
-    return format_decimal(x, format=pattern, locale="id")
+    with localcontext() as ctx:  # babel quantizes in the current context: room for 1e308
+        ctx.prec = max(28, int(math.log10(abs(x) or 1)) + (decimals or max_decimals) + 5)
+        return format_decimal(x, format=pattern, locale="id")
 
 
 def persen(x: float | None, decimals: int | None = None) -> str:

@@ -7,7 +7,8 @@ decimals. Decimal arithmetic keeps binary noise (0.3333 stored for 33,33%) out.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 
 def _dec(x: float) -> Decimal:
@@ -15,14 +16,21 @@ def _dec(x: float) -> Decimal:
     return Decimal(format(x, ".15g"))
 
 
+def _quantize(x: float, decimals: int, rounding: str) -> float:
+    if not math.isfinite(x):
+        return x
+    d = _dec(x)
+    with localcontext() as ctx:  # room for every digit: 1e308 at 2 decimals needs 311
+        ctx.prec = max(28, d.adjusted() + decimals + 3)
+        return float(d.quantize(Decimal(1).scaleb(-decimals), rounding=rounding))
+
+
 def round_half_up(x: float, decimals: int) -> float:
-    q = Decimal(1).scaleb(-decimals)
-    return float(_dec(x).quantize(q, rounding=ROUND_HALF_UP))
+    return _quantize(x, decimals, ROUND_HALF_UP)
 
 
 def truncate(x: float, decimals: int) -> float:
-    q = Decimal(1).scaleb(-decimals)
-    return float(_dec(x).quantize(q, rounding=ROUND_DOWN))
+    return _quantize(x, decimals, ROUND_DOWN)
 
 
 def _same(a: float, b: float, decimals: int) -> bool:
