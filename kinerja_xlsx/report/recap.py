@@ -19,7 +19,7 @@ from . import layout
 from .data import Recap, RecapRow
 from .flow import Para
 from .layout import LANDSCAPE, SEL, SEL_TEBAL, STYLES
-from .story import clip, grid, markup, number_cell, para
+from .story import clip, grid, markup, number_cell, para, short_cell
 from .texts import Texts, fill
 
 CAPAIAN_COLOR = colors.HexColor("#1F5F99")
@@ -63,14 +63,14 @@ def _indented(depth: int):
 def _row_cells(row: RecapRow, w: list[float], bold: bool, depth: int = 0) -> list:
     angka = "sel_tebal_angka" if bold else "sel_angka"
     if bold:
-        unit = para(row.sheet, "sel_tebal")
+        unit = short_cell(row.sheet, w[1], "sel_tebal")
     else:
         unit = Para(f"<b>{markup(clip(row.sheet, 80, '…'))}</b><br/>"
                          f'<font color="#555555">{markup(clip(row.jabatan, 120, "…"))}</font>', _indented(depth))
-    return [para(str(row.order) if row.order else "", "sel_tengah"), unit,
+    return [short_cell(str(row.order) if row.order else "", w[0], "sel_tengah"), unit,
             number_cell(str(row.indikator), w[2], angka),
             number_cell(fmt.persen(row.rata_capaian), w[3], angka),
-            para(row.predikat or "-", "sel_tebal" if bold else "sel"),
+            short_cell(row.predikat or "-", w[4], "sel_tebal" if bold else "sel"),
             number_cell(fmt.rupiah(row.anggaran), w[5], angka),
             number_cell(fmt.rupiah(row.realisasi), w[6], angka),
             number_cell(fmt.persen(row.serapan), w[7], angka),
@@ -80,7 +80,7 @@ def _row_cells(row: RecapRow, w: list[float], bold: bool, depth: int = 0) -> lis
 
 def recap_table(recap: Recap, texts: Texts, depths: dict[str, int] | None = None) -> Table:
     w = layout.widths("rekap", LANDSCAPE)
-    rows = [[para(h, "sel_kepala") for h in texts["rekap"]["kolom"]]]
+    rows = [[short_cell(h, x, "sel_kepala") for h, x in zip(texts["rekap"]["kolom"], w)]]
     for row in recap.rows:
         rows.append(_row_cells(row, w, False, (depths or {}).get(row.sheet, 0)))
     total = RecapRow(**{**recap.total.__dict__, "sheet": texts["rekap"]["total"]})

@@ -130,6 +130,13 @@ def grid(rows: list[list], widths: list[float], repeat: int, style: list[tuple])
     return Table(rows, colWidths=widths, repeatRows=repeat, style=TableStyle(style + cmds))
 
 
+def short_cell(text: str, width: float, style: str) -> Para | Plain:
+    """A label (column head, column number, "Jumlah"): a :class:`Plain` cell when it fits
+    on one line, else a paragraph, which wraps it."""
+    cell = one_line(plain(text), STYLES[style], width - CELL_ROOM)
+    return cell if cell is not None else para(text, style)
+
+
 # --- building blocks ----------------------------------------------------------------------
 
 class Story:
@@ -153,11 +160,11 @@ class Story:
     def cell(self, text: str, width: float, style: str = "sel") -> Para | Plain:
         return text_cell(clip(text, layout.CELL_LIMIT, self.cut), width, style)
 
-    def head(self, text: str) -> Para:
-        return para(text, "sel_kepala")
+    def heads(self, texts: list[str], widths: list[float]) -> list[Para | Plain]:
+        return [short_cell(x, w, "sel_kepala") for x, w in zip(texts, widths)]
 
-    def numbers(self, labels_: list[str]) -> list[Para]:
-        return [para(x, "sel_nomor") for x in labels_]
+    def numbers(self, labels_: list[str], widths: list[float]) -> list[Para | Plain]:
+        return [short_cell(x, w, "sel_nomor") for x, w in zip(labels_, widths)]
 
     def items(self, items: tuple[str, ...], label) -> None:
         if not items:
@@ -200,7 +207,7 @@ def _bab1(s: Story) -> None:
 
 def _pk_table(s: Story) -> Table:
     w = layout.widths("pk")
-    rows = [[s.head(h) for h in s.t["tabel"]["pk"]]]
+    rows = [s.heads(s.t["tabel"]["pk"], w)]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
                      s.cell(line.target, w[3])])
@@ -209,7 +216,7 @@ def _pk_table(s: Story) -> Table:
 
 def _capaian_table(s: Story) -> Table:
     w = layout.widths("capaian")
-    rows = [[s.head(h) for h in s.t["tabel"]["capaian"]], s.numbers(s.t["tabel"]["capaian_nomor"])]
+    rows = [s.heads(s.t["tabel"]["capaian"], w), s.numbers(s.t["tabel"]["capaian_nomor"], w)]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([s.cell(sasaran, w[0]), s.cell(line.indikator, w[1]), s.cell(line.target, w[2]),
                      s.cell(line.realisasi, w[3]), number_cell(line.capaian, w[4], marks=line.mark("capaian")),
@@ -220,9 +227,10 @@ def _capaian_table(s: Story) -> Table:
 def _cost_table(s: Story) -> Table:
     w = layout.widths("cost")
     top, sub = s.t["tabel"]["cost_atas"], s.t["tabel"]["cost_bawah"]
-    row0 = [s.head(top[0]), s.head(top[1]), s.head(top[2]), s.head(top[3]), "", "", s.head(top[4]), "", ""]
-    row1 = ["", "", "", *[s.head(x) for x in sub]]
-    rows = [row0, row1, s.numbers(s.t["tabel"]["cost_nomor"])]
+    a, b, c, d, e = s.heads(top, [w[0], w[1], w[2], sum(w[3:6]), sum(w[6:9])])  # d, e span three columns
+    row0 = [a, b, c, d, "", "", e, "", ""]
+    row1 = ["", "", "", *s.heads(sub, w[3:])]
+    rows = [row0, row1, s.numbers(s.t["tabel"]["cost_nomor"], w)]
     for line, sasaran in zip(s.r.lines, _sasaran_column(s.r.lines)):
         rows.append([
             s.cell(line.no, w[0], "sel_tengah"), s.cell(sasaran, w[1]), s.cell(line.indikator, w[2]),
@@ -230,7 +238,7 @@ def _cost_table(s: Story) -> Table:
             number_cell(line.serapan, w[5], marks=line.mark("serapan")),
             s.cell(line.target, w[6]), s.cell(line.realisasi, w[7]),
             number_cell(line.capaian, w[8], marks=line.mark("capaian"))])
-    rows.append(["", para(s.t["bab2"]["jumlah"], "sel_tebal"), "",
+    rows.append(["", short_cell(s.t["bab2"]["jumlah"], w[1] + w[2], "sel_tebal"), "",
                  number_cell(s.r.jumlah_anggaran, w[3], "sel_tebal_angka"),
                  number_cell(s.r.jumlah_realisasi, w[4], "sel_tebal_angka"),
                  number_cell(s.r.jumlah_serapan, w[5], "sel_tebal_angka"), "", "", ""])
@@ -244,7 +252,7 @@ def _cost_table(s: Story) -> Table:
 
 def _correction_table(s: Story, items: list[Correction]) -> Table:
     w = layout.widths("koreksi")
-    rows = [[s.head(h) for h in s.t["koreksi"]["kolom"]]]
+    rows = [s.heads(s.t["koreksi"]["kolom"], w)]
     for c in items:
         rows.append([s.cell(str(c.nomor), w[0], "sel_tengah"), s.cell(c.indikator, w[1]), s.cell(c.kolom, w[2]),
                      number_cell(c.dilaporkan, w[3], "sel"),
