@@ -76,6 +76,25 @@ class Para(Paragraph):
         self._wrapped_at = availWidth if availWidth >= _FUZZ else None
         return size
 
+    def plain_lines(self, availWidth: float) -> list[str] | None:
+        """The lines ReportLab sets this paragraph in at ``availWidth``, as strings, when each
+        is one run of text in the paragraph's own style, aligned left, centred or right (so a
+        table can draw them as strings, in the same places); None otherwise (markup, a word
+        broken or hyphenated, a line set with narrowed spaces, justified text, indents, a
+        bullet)."""
+        style = self.style
+        if (style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT) or style.leftIndent or style.rightIndent
+                or style.firstLineIndent or self.bulletText or len(self.frags) != 1
+                or "\xad" in getattr(self.frags[0], "text", "\xad")):
+            return None
+        self.wrap(availWidth, 1e9)
+        blPara = self.blPara
+        if blPara.kind != 0 or self._splitLongWordCount or self._hyphenations or not blPara.lines:
+            return None
+        if any(extra < 0 for extra, _ in blPara.lines):  # a line a hair too long: its spaces shrink
+            return None
+        return [" ".join(words) for _, words in blPara.lines]
+
 
 
 

@@ -203,12 +203,15 @@ CELL_LIMIT = 450
 # Plain-text cells (rare: empty ones) use the embedded font too, never the built-in Helvetica.
 CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), SEL)
 
+# Left and right padding of the data tables' cells (story.py breaks cell text to fit between).
+CELL_PADDING = 2.5
+
 TABLE_BASE = [
     CELL_FONT,
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ("TOPPADDING", (0, 0), (-1, -1), 2),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
 ]
@@ -341,5 +344,5 @@ def build(path: str, story: list, *, page: Page = PORTRAIT, footer_text: str = "
 
 
 __all__ = ["register_fonts", "STYLES", "PORTRAIT", "LANDSCAPE", "Page", "table_style", "widths", "build",
-           "CELL_LIMIT", "TABLE_ROOM", "CELL_FONT", "CONTENTS_STYLE", "MARK_COLOR", "MARK_HEX", "TEKS",
+           "CELL_LIMIT", "CELL_PADDING", "TABLE_ROOM", "CELL_FONT", "CONTENTS_STYLE", "MARK_COLOR", "MARK_HEX", "TEKS",
            "TEKS_TEBAL", "SEL", "SEL_TEBAL", "GREY", "HEAD_FILL", "TOTAL_FILL", "NumberedCanvas", "Document"]

@@ -104,8 +104,8 @@ MIN_SIZE = 5.5  # smallest font a cell shrinks to before a word is broken
 def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
     """Wrapping text in a table cell; where one word is wider than the column
     (``Kemasyarakatan`` in a narrow Target column) the font shrinks a little first, and only a
-    word too long even then (a 700-letter string) is broken. Text that fits on one line is
-    a :class:`Plain` cell."""
+    word too long even then (a 700-letter string) is broken. Plain text is a :class:`Plain`
+    cell, already broken into the lines the paragraph would have."""
     base = STYLES[style]
     room = width - CELL_ROOM
     cell = one_line(plain(text), base, room)
@@ -121,7 +121,9 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
         size = max(MIN_SIZE, min(size, size * room / need))
         size = int(size * 2) / 2  # half-point steps keep the style cache small
     chosen = base if size == base.fontSize else _sized(style, size)
-    return Para(markup(text), chosen)
+    paragraph = Para(markup(text), chosen)
+    lines = paragraph.plain_lines(width - 2 * layout.CELL_PADDING)
+    return paragraph if lines is None else Plain("\n".join(lines), chosen)
 
 
 def grid(rows: list[list], widths: list[float], repeat: int, style: list[tuple]) -> Table:
