@@ -56,6 +56,12 @@ def read_workbook(path: str) -> Workbook:
     if not units:
         raise InputError(path, "tidak ada lembar unit.",
                          action="Tambahkan satu lembar per unit (Camat, Sekretaris, Kasi, Kasubag) sesuai templat.")
+    count = sum(len(u.rows) for u in units)
+    if count > safety.LIMITS.rows:
+        raise InputError(path, f"berisi {_thousands(count)} baris indikator, di atas batas "
+                               f"{_thousands(safety.LIMITS.rows)} per workbook.",
+                         action="Periksa apakah tabel memang sepanjang itu; bila ya, pecah menjadi beberapa workbook "
+                                "(mis. per kecamatan atau per bidang).")
     return Workbook(path=path, info=info, info_cells=info_cells, units=units, sheet_order=list(names),
                     hidden_sheets=tuple(hidden))
 
@@ -287,6 +293,10 @@ def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
         extra=tuple(extra),
     )
     return info, all_cells
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _quoted(text: str, width: int = 40) -> str:

@@ -17,7 +17,9 @@ An ``.xlsx`` is a zip of XML parts. Before openpyxl parses anything, :func:`chec
   would exhaust memory).
 
 The limits are far above anything a performance workbook reaches (the bundled sample is
-about 40 KB of XML in 20 parts) and low enough that openpyxl stays well under 500 MiB.
+about 40 KB of XML in 20 parts; fifty units of a hundred indicators are about 4 MB) and low
+enough that whatever passes them stays under 500 MiB: openpyxl needs about 13 MiB per MiB
+of sheet XML (20 MiB of XML, about 600.000 cells, peaks near 350 MiB in all).
 openpyxl itself parses with defusedxml; :func:`verify_xml_defences` proves that at start-up.
 """
 
@@ -43,11 +45,12 @@ class Limits:
     """What a package may hold. Ordinary workbooks stay orders of magnitude below."""
 
     entries: int = 10_000  # parts in the zip (the sample has 20)
-    total: int = 256 * MiB  # uncompressed size of all parts, media included
-    xml: int = 40 * MiB  # uncompressed size of the parts a parser reads (openpyxl: ~12x in memory)
+    total: int = 100 * MiB  # uncompressed size of all parts, images included (openpyxl holds them in memory)
+    xml: int = 20 * MiB  # uncompressed size of the parts a parser reads (openpyxl: ~13x in memory)
     ratio: float = 200.0  # compression ratio allowed for a part of at least ``ratio_from`` bytes
     ratio_from: int = 4 * MiB
     merged_cells: int = 200_000  # cells covered by merged ranges, all sheets together
+    rows: int = 10_000  # indicator rows in one workbook (the sample has 29): bounds the checks and outputs
 
 
 LIMITS = Limits()
@@ -138,17 +141,17 @@ def _check_declared(path: str, infos: list[zipfile.ZipInfo], limits: Limits) -> 
     """The sizes the zip directory declares, before anything is decompressed."""
     if len(infos) > limits.entries:
         raise _too_big(path, f"berisi {len(infos):,} bagian zip (batas {limits.entries:,})".replace(",", "."))
+    for info in infos:
+        if info.file_size >= limits.ratio_from and info.file_size > limits.ratio * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise _too_big(path, f"bagian '{info.filename}' mengembang {ratio:,.0f} kali menjadi "
+                                 f"{_human(info.file_size)} (batas {limits.ratio:,.0f} kali)".replace(",", "."))
     total = sum(i.file_size for i in infos)
     if total > limits.total:
         raise _too_big(path, f"isinya mengembang menjadi {_human(total)} (batas {_human(limits.total)})")
     xml = sum(i.file_size for i in infos if not _is_binary_part(i.filename))
     if xml > limits.xml:
         raise _too_big(path, f"bagian XML-nya berukuran {_human(xml)} bila dibuka (batas {_human(limits.xml)})")
-    for info in infos:
-        if info.file_size >= limits.ratio_from and info.file_size > limits.ratio * max(info.compress_size, 1):
-            ratio = info.file_size / max(info.compress_size, 1)
-            raise _too_big(path, f"bagian '{info.filename}' mengembang {ratio:,.0f} kali menjadi "
-                                 f"{_human(info.file_size)} (batas {limits.ratio:,.0f} kali)".replace(",", "."))
 
 
 def _decoder(first: bytes):

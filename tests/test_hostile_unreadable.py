@@ -160,3 +160,14 @@ def test_a_real_xls_saved_by_libreoffice(tmp_path):
     xls = tmp_path / (SAMPLE.stem + ".xls")
     with pytest.raises(InputError, match=r"format Excel lama \(\.xls"):
         read_workbook(str(xls))
+
+
+def test_too_many_indicator_rows_is_refused(build, monkeypatch):
+    """A readable workbook beyond any office's size (10.000 indicator rows) is refused
+    before the checks and outputs scale with it."""
+    from conftest import row, unit
+
+    monkeypatch.setattr(safety, "LIMITS", safety.Limits(rows=5))
+    path = build([unit("Camat", [row(target=1, realisasi=1, capaian="100%")] * 6)])
+    with pytest.raises(InputError, match="6 baris indikator, di atas batas 5"):
+        read_workbook(path)
