@@ -78,8 +78,50 @@ def render_front(path: str, header: Header, reports, unit_pages: list[int], text
     raise RuntimeError("daftar isi tidak stabil")  # pragma: no cover
 
 
+def _share_font_files(pdf: pikepdf.Pdf) -> int:
+    """Point every font descriptor at one copy of each distinct embedded font file.
+
+    Each unit PDF embeds its own subsets of the four faces, and nearly all of them are the
+    same bytes (ASCII plus the same few signs): a book of 500 units would carry 2,000 copies
+    (30 MB) of a handful of files. Only exact duplicates (same compressed bytes, filter and
+    length) are shared, so every page still draws with the very glyphs it was made with.
+    Returns how many copies were dropped (they are no longer written)."""
+    first: dict[tuple, pikepdf.Object] = {}
+    visited: set[tuple[int, int]] = set()
+    dropped = 0
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if resources is not None else None
+        if fonts is None:
+            continue
+        for _, font in fonts.items():
+            if font.objgen in visited:
+                continue
+            visited.add(font.objgen)
+            parts = font.get("/DescendantFonts") if font.get("/Subtype") == "/Type0" else [font]
+            for part in parts or []:
+                descriptor = part.get("/FontDescriptor")
+                if descriptor is None or "/FontFile2" not in descriptor:
+                    continue
+                stream = descriptor.FontFile2
+                if not isinstance(stream, pikepdf.Stream):
+                    continue
+                extra = stream.stream_dict
+                key = (stream.read_raw_bytes(), repr(extra.get("/Filter")), repr(extra.get("/DecodeParms")),
+                       repr(extra.get("/Length1")))
+                kept = first.setdefault(key, stream)
+                if kept.objgen != stream.objgen:
+                    descriptor.FontFile2 = kept
+                    dropped += 1
+    return dropped
+
+
 def assemble(front: str, units: list[tuple[str, str]], out_path: str, title: str) -> int:
-    """Front matter, then each unit PDF as it is, with a bookmark per unit. Returns pages."""
+    """Front matter, then each unit PDF as it is, with a bookmark per unit. Returns pages.
+
+    The unit pages are copied as they are: their streams are written without being decoded
+    and compressed again (ReportLab compressed them already), and the font files they have
+    in common are written once (:func:`_share_font_files`)."""
     with pikepdf.open(front) as front_pdf:
         book = pikepdf.Pdf.new()
         book.pages.extend(front_pdf.pages)
@@ -94,9 +136,11 @@ def assemble(front: str, units: list[tuple[str, str]], out_path: str, title: str
         with book.open_outline() as outline:
             for (_, label), start in zip(units, starts):
                 outline.root.append(pikepdf.OutlineItem(label, start))
+        _share_font_files(book)
         book.docinfo["/Title"] = title
         book.docinfo["/Creator"] = "kinerja_xlsx"
-        book.save(out_path, deterministic_id=True)
+        book.save(out_path, deterministic_id=True, compress_streams=False,
+                  stream_decode_level=pikepdf.StreamDecodeLevel.none)
         pages = len(book.pages)
         for src in sources:
             src.close()
