@@ -13,9 +13,9 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterator
 
-from .rounding import round_half_up
 
 
 class SlipKind(enum.IntEnum):
@@ -34,8 +34,13 @@ class Slip:
     text: str  # Indonesian, for the suggestion
 
 
+MAX_DIGITS = 17  # a float holds no more: beyond that the written digits are not the typed ones
+
+
 def _digits(x: float, decimals: int) -> str:
-    return str(abs(int(round(round_half_up(x, decimals) * 10 ** decimals))))
+    """The digits as written at ``decimals`` (``58,60`` -> ``5860``), exact for any size."""
+    scaled = Decimal(format(x, ".15g")).scaleb(decimals)
+    return str(abs(int(scaled.to_integral_value(rounding=ROUND_HALF_UP))))
 
 
 def _digit(typed: str, should: str) -> Slip:
@@ -62,7 +67,8 @@ def classify_slip(typed: float, should: float, decimals: int, *, percent: bool =
     a, b = _digits(typed, decimals), _digits(should, decimals)
     if a == b:
         return None
-    if len(a) == len(b):
+    # a computed 0,49 shown at 0 decimals is "0": it has no digits to compare with
+    if len(a) == len(b) and (b != "0" or should == 0):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return _digit(a[diff[0]], b[diff[0]])
@@ -70,11 +76,13 @@ def classify_slip(typed: float, should: float, decimals: int, *, percent: bool =
         if len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]:
             return _swap(a[i:i + 2], b[i:i + 2])
     if should and typed:
-        ratio = typed / should
+        # the figure before the slip agrees with ``should`` within one unit of its last digit:
+        # ``1,6`` for 15,96 is 16 moved one place, ``680`` for 68,31 is 68 with a zero added
+        ratio, unit = typed / should, 10.0 ** -decimals * (1 + 1e-9)
         for factor in (10, 100, 1000):
-            if math.isclose(ratio, factor, rel_tol=1e-3):
+            if factor / 2 <= ratio <= factor * 2 and abs(typed / factor - should) < unit:
                 return _factor(factor, True, percent=percent)
-            if math.isclose(ratio, 1 / factor, rel_tol=1e-3):
+            if 1 / (2 * factor) <= ratio <= 2 / factor and abs(typed * factor - should) < unit * factor:
                 return _factor(factor, False, percent=percent)
     return None
 
@@ -92,6 +100,8 @@ def single_slips(value: float, decimals: int = 0) -> Iterator[tuple[float, Slip]
     if not math.isfinite(value):
         return
     digits = _digits(value, decimals)
+    if len(digits) > MAX_DIGITS:
+        return
     scale = 10 ** decimals
     sign = -1 if value < 0 else 1
     seen = {digits}

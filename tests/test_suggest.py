@@ -187,3 +187,9 @@ def test_capaian_slip_in_a_count_row_is_named(build):
     result = check(build([unit("A", [row(target="12 dok", realisasi="6 dok", capaian="5%")])]))
     (f,) = result.findings
     assert f.kode == "K101" and "faktor 10" in f.saran
+
+
+def test_a_computed_value_that_shows_as_zero_has_no_digits_to_compare():
+    # 0,49% written as 0,5%, then typed 5%: a moved decimal, not a digit typed for "0"
+    assert classify_slip(5, 0.49, 0).kind is SlipKind.FACTOR_10
+    assert classify_slip(5, 0, 0).kind is SlipKind.DIGIT  # a real 0% typed as 5%
