@@ -28,6 +28,14 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     previous: Workbook | None = None
     previous_frame: pd.DataFrame | None = None
+    # what several rules derive from the same data, computed once per run (see ``once``)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute: Callable[[], object]):
+        """``compute()``, the first time ``key`` is asked for in this run."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
 
 
 @dataclass(frozen=True)
@@ -87,8 +95,8 @@ def make(code: str, unit: str, sel: str, **fields) -> Finding:
 
 
 def rows(ctx: Context) -> Iterator:
-    """The computed rows, as named tuples."""
-    return ctx.frame.itertuples(index=False)
+    """The computed rows, as named tuples (built once per run: the frame is wide)."""
+    return iter(ctx.once("rows", lambda: list(ctx.frame.itertuples(index=False))))
 
 
 def cell_position(cell) -> tuple[int, int]:

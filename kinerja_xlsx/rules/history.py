@@ -74,12 +74,8 @@ def _matching(ctx: Context) -> Matching | None:
     """Computed once per run; None without a previous workbook."""
     if ctx.previous is None or ctx.previous_frame is None:
         return None
-    cached = getattr(ctx, "_pencocokan", None)
-    if cached is None:
-        cached = match(ctx.frame, ctx.previous_frame, [u.sheet for u in ctx.workbook.units],
-                       [u.sheet for u in ctx.previous.units])
-        ctx._pencocokan = cached
-    return cached
+    return ctx.once("pencocokan", lambda: match(ctx.frame, ctx.previous_frame, [u.sheet for u in ctx.workbook.units],
+                                                 [u.sheet for u in ctx.previous.units]))
 
 
 def _quarter(ctx: Context, previous: bool = False) -> str:

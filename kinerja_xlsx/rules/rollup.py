@@ -10,7 +10,7 @@ import pandas as pd
 from .. import fmt
 from ..evidence import BudgetEvidence, Check, Fix
 from ..findings import Level
-from . import Context, make, rule
+from . import Context, make, rule, rows
 from .capaian import _pos
 
 LABELS = {"anggaran": "Anggaran", "realisasi_anggaran": "Realisasi Anggaran"}
@@ -50,13 +50,17 @@ def atasan_cycles(workbook) -> list[list[str]]:
 
 def children_of(ctx: Context) -> pd.DataFrame:
     """Each child row joined to its parent row: columns ``child`` and ``parent`` (frame index)."""
+    return ctx.once("anak", lambda: _children_of(ctx))
+
+
+def _children_of(ctx: Context) -> pd.DataFrame:
     frame = ctx.frame
     units = {u.sheet: u for u in ctx.workbook.units}
     atasan = {u.sheet: (ctx.workbook.unit(u.atasan).sheet if u.atasan and ctx.workbook.unit(u.atasan) else "")
               for u in ctx.workbook.units}
-    parent_key = {(r.unit, no_key(r.no)): i for i, r in zip(frame.index, frame.itertuples(index=False)) if r.no}
+    parent_key = {(r.unit, no_key(r.no)): i for i, r in zip(frame.index, rows(ctx)) if r.no}
     pairs = []
-    for i, r in zip(frame.index, frame.itertuples(index=False)):
+    for i, r in zip(frame.index, rows(ctx)):
         if not r.induk or r.unit not in units:
             continue
         parent_unit = atasan.get(r.unit, "")
@@ -84,11 +88,7 @@ def rollup_gaps(ctx: Context, field: str) -> pd.DataFrame:
 def budget_evidence(ctx: Context) -> BudgetEvidence:
     """The single-slip corrections of the budget lines, searched once per run (K201, K203,
     K301 and K302 all read them)."""
-    cached = getattr(ctx, "_bukti_anggaran", None)
-    if cached is None:
-        cached = BudgetEvidence(ctx.frame, children_of(ctx))
-        ctx._bukti_anggaran = cached
-    return cached
+    return ctx.once("bukti_anggaran", lambda: BudgetEvidence(ctx.frame, children_of(ctx)))
 
 
 def _figure(ctx: Context, fix: Fix) -> str:
@@ -190,10 +190,16 @@ def k301(ctx: Context):
 
     Memeriksa: untuk setiap baris yang disebut di kolom Induk oleh baris-baris lembar
     bawahan (yang Atasan-nya lembar ini), Anggaran induk sama dengan jumlah Anggaran bawahan.
+    Saran: baris bawahan, atau angka induk sendiri, yang satu salah ketiknya menutup selisih
+    tepat tanpa merusak pemeriksaan yang sudah benar; yang juga membuat serapan yang
+    dilaporkan cocok disebut terkuatkan dan didahulukan, lalu menurut seringnya salah ketik
+    (satu digit, dua digit tertukar, pemisah bergeser); bila beberapa sama kuat, saran
+    disebut ambigu; bila tidak ada, tidak ada tebakan.
     Mengapa: pagu kegiatan atasan adalah jumlah pagu sub-kegiatan bawahannya; selisih berarti
     salah ketik atau ada baris yang terlewat.
     Contoh: Sekcam: anggaran 1.836.648.667, tetapi Kasubag Umum dan Kasubag Keuangan
-    berjumlah 1.767.108.667.
+    berjumlah 1.767.108.667; tidak ada satu salah ketik yang menjelaskan selisih 69.540.000,
+    jadi tidak ada saran angka.
     Tindakan: cocokkan dengan DPA; perbaiki induk atau baris bawahan yang salah.
     """
     yield from _rollup_findings(ctx, "K301", "anggaran", "Anggaran")
@@ -203,7 +209,7 @@ def k301(ctx: Context):
 def k302(ctx: Context):
     """Realisasi anggaran baris induk tidak sama dengan jumlah realisasi baris bawahannya.
 
-    Memeriksa: seperti K301, untuk Realisasi Anggaran.
+    Memeriksa: seperti K301 (termasuk sarannya), untuk Realisasi Anggaran.
     Mengapa: realisasi atasan adalah jumlah realisasi bawahan; selisih biasanya satu digit
     salah ketik di salah satu baris.
     Contoh: Camat baris 1: 971.800.593, bawahan berjumlah 971.200.593 (selisih 600.000,
@@ -213,7 +219,7 @@ def k302(ctx: Context):
     yield from _rollup_findings(ctx, "K302", "realisasi_anggaran", "Realisasi anggaran")
 
 
-@rule("K303", Level.GALAT, "Induk atau Atasan menunjuk yang tidak ada")
+@rule("K303", Level.GALAT, "Induk atau Atasan menunjuk yang tidak ada, atau Atasan berputar")
 def k303(ctx: Context):
     """Induk atau Atasan menunjuk baris atau lembar yang tidak ada, atau Atasan berputar.
 
@@ -250,7 +256,7 @@ def k303(ctx: Context):
                        saran=f"Tulis salah satu: {sheets}.")
     frame = ctx.frame
     numbers = {u.sheet: {no_key(n) for n in frame.loc[frame["unit"] == u.sheet, "no"] if n} for u in wb.units}
-    for r in frame.itertuples(index=False):
+    for r in rows(ctx):
         if not r.induk:
             continue
         unit = wb.unit(r.unit)
