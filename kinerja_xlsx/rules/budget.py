@@ -26,11 +26,18 @@ def k201(ctx: Context):
     """Serapan anggaran yang dilaporkan berbeda dari hasil hitung di luar pembulatan.
 
     Memeriksa: Serapan (%) dibandingkan dengan Realisasi Anggaran / Anggaran x 100 pada
-    jumlah desimal yang ditulis kantor.
+    jumlah desimal yang ditulis kantor; bacaan lain (terbalik, sisa anggaran) diuji. Saran:
+    setiap salah ketik tunggal pada Anggaran atau Realisasi Anggaran (satu digit, dua digit
+    bersebelahan tertukar, pemisah bergeser) yang membuat serapan yang dilaporkan cocok tanpa
+    merusak pemeriksaan lain yang sudah benar, dan salah ketik pada serapan itu sendiri.
+    Yang juga menutup selisih penjumlahan ke atasan (K301/K302) disebut terkuatkan dan
+    didahulukan; bila beberapa sama kuat, saran disebut ambigu; bila tidak ada, tidak ada
+    tebakan.
     Mengapa: serapan dipakai untuk menilai penyerapan anggaran dan efisiensi; salah hitung
     atau salah ketik rupiah membuatnya menyesatkan.
-    Contoh: Kasi Pelayanan Umum: 3.262.500 / 10.350.000 = 31,52%, dilaporkan 37,3%
-    (cocok bila realisasinya 3.862.500).
+    Contoh: Kasi Pelayanan Umum: 3.262.500 / 10.350.000 = 31,52%, dilaporkan 37,3%;
+    3.862.500 (satu digit) memberi 37,32% dan sekaligus menutup selisih 600.000 pada
+    realisasi anggaran Camat: terkuatkan oleh penjumlahan ke atasan.
     Tindakan: pakai serapan hasil hitung; bila angka yang dilaporkan benar, periksa rupiahnya.
     """
     for index, r in zip(ctx.frame.index, rows(ctx)):

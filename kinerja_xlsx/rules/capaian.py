@@ -74,13 +74,18 @@ def k101(ctx: Context):
 
     Memeriksa: capaian di kolom Capaian (%) dibandingkan dengan Realisasi / Target x 100
     (polaritas positif) atau (2 x Target - Realisasi) / Target x 100 (polaritas negatif),
-    pada jumlah desimal yang ditulis kantor. Rumus lain yang mungkin dipakai (polaritas lain,
-    T/R, target triwulan) diuji; bila tidak ada yang cocok dan tidak ada realisasi bulat yang
-    menghasilkannya, angka disebut mustahil.
+    pada jumlah desimal yang ditulis kantor. Rumus lain yang mungkin dipakai kantor diuji
+    (polaritas lain, T/R terbalik, target dipotong per triwulan atau target satu triwulan,
+    Pembilang / Penyebut, realisasi persen disalin sebagai capaian) dan yang cocok disebut;
+    bila tidak ada yang cocok dan tidak ada realisasi bulat yang menghasilkannya, angka
+    disebut mustahil. Saran menyebut salah ketik yang mengubah hasil hitung menjadi angka
+    yang dilaporkan: satu digit, dua digit bersebelahan tertukar, desimal bergeser (faktor
+    10), persen ditulis sebagai pecahan (faktor 100).
     Mengapa: capaian adalah dasar penilaian kinerja; angka yang salah hitung membuat predikat
     dan evaluasi keliru.
     Contoh: Kasi Pemerintahan baris 3: realisasi 0 dok dari target 1 dok dilaporkan 25%;
-    dengan target 1 hanya 0% atau 100% yang mungkin.
+    dengan target 1 hanya 0% atau 100% yang mungkin (mustahil). Camat baris 1: 58,6 / 85 =
+    68,94%, dilaporkan 69,94% (satu digit salah ketik).
     Tindakan: pakai capaian hasil hitung; bila angka yang dilaporkan yang benar, periksa
     target dan realisasinya.
     """
@@ -229,10 +234,13 @@ def k107(ctx: Context):
     """Realisasi berbentuk persen tidak sama dengan Pembilang / Penyebut x 100.
 
     Memeriksa: bila Pembilang dan Penyebut diisi, Realisasi sama dengan
-    Pembilang / Penyebut x 100 pada jumlah desimal yang ditulis.
+    Pembilang / Penyebut x 100 pada jumlah desimal yang ditulis. Bacaan lain (terbalik,
+    sisanya) diuji; bila tidak ada pembilang bulat yang menghasilkan angka itu dengan
+    penyebut tersebut, angka disebut mustahil. Saran menyebut salah ketiknya.
     Mengapa: realisasi persen adalah hasil hitung dari data dasar; salah hitung di sini
     menjalar ke capaian.
-    Contoh: Camat baris 1: 36 / 62 faskor = 58,06%, dilaporkan 58,60% (dua digit tertukar).
+    Contoh: Camat baris 1: 36 / 62 faskor = 58,06%, dilaporkan 58,60%: mustahil dengan
+    penyebut 62 (35/62 = 56,45%, 37/62 = 59,68%), dua digit bersebelahan tertukar.
     Tindakan: ganti realisasi dengan hasil Pembilang / Penyebut.
     """
     for r in rows(ctx):
