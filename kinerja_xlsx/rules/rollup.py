@@ -25,14 +25,17 @@ def no_key(text: str) -> str:
     return s.casefold()
 
 
+def atasan_sheets(workbook) -> dict[str, str]:
+    """Each unit's Atasan as the sheet it names ("" for none or an unknown name); matched as
+    :meth:`Workbook.unit` does, through one dictionary (a workbook may hold 2.000 units)."""
+    by_name = {u.sheet.casefold(): u.sheet for u in workbook.units}
+    return {u.sheet: by_name.get(u.atasan.strip().casefold(), "") if u.atasan else "" for u in workbook.units}
+
+
 def atasan_cycles(workbook) -> list[list[str]]:
     """Each loop in the Atasan chains, as sheet names starting with its first unit in workbook order."""
     order = {u.sheet: i for i, u in enumerate(workbook.units)}
-    parent = {}
-    for u in workbook.units:
-        up = workbook.unit(u.atasan) if u.atasan else None
-        if up is not None:
-            parent[u.sheet] = up.sheet
+    parent = {sheet: up for sheet, up in atasan_sheets(workbook).items() if up}
     cycles, done = [], set()
     for start in order:
         path: list[str] = []
@@ -55,13 +58,11 @@ def children_of(ctx: Context) -> pd.DataFrame:
 
 def _children_of(ctx: Context) -> pd.DataFrame:
     frame = ctx.frame
-    units = {u.sheet: u for u in ctx.workbook.units}
-    atasan = {u.sheet: (ctx.workbook.unit(u.atasan).sheet if u.atasan and ctx.workbook.unit(u.atasan) else "")
-              for u in ctx.workbook.units}
+    atasan = atasan_sheets(ctx.workbook)
     parent_key = {(r.unit, no_key(r.no)): i for i, r in zip(frame.index, rows(ctx)) if r.no}
     pairs = []
     for i, r in zip(frame.index, rows(ctx)):
-        if not r.induk or r.unit not in units:
+        if not r.induk or r.unit not in atasan:
             continue
         parent_unit = atasan.get(r.unit, "")
         j = parent_key.get((parent_unit, no_key(r.induk)))
@@ -237,39 +238,43 @@ def k303(ctx: Context):
     """
     wb = ctx.workbook
     for cycle in atasan_cycles(wb):
-        cell = wb.unit(cycle[0]).header["Atasan"]
+        first = wb.unit(cycle[0])
+        cell = first.header["Atasan"]
         loop = " → ".join([*cycle, cycle[0]])
-        yield make("K303", cycle[0], cell.ref, row=cell.row, col=cell.col, dilaporkan=wb.unit(cycle[0]).atasan,
+        yield make("K303", cycle[0], cell.ref, row=cell.row, col=cell.col, dilaporkan=first.atasan,
                    seharusnya="rantai Atasan yang berakhir di unit puncak",
                    pesan=f"Atasan membentuk lingkaran: {loop}; tidak ada unit puncak, sehingga penjumlahan "
                          "ke atasan tidak bermakna.",
                    saran="Perbaiki Atasan salah satu unit di lingkaran ini; unit puncak dikosongkan Atasan-nya.",
                    extra={"id_key": "lingkaran"})
+    atasan = atasan_sheets(wb)
     sheets = ", ".join(u.sheet for u in wb.units)
     for unit in wb.units:
         name = unit.atasan
-        if name and wb.unit(name) is None:
+        if name and not atasan[unit.sheet]:
             cell = unit.header["Atasan"]
             yield make("K303", unit.sheet, cell.ref, row=cell.row, col=cell.col, dilaporkan=name,
                        seharusnya="nama lembar unit",
                        pesan=f"Atasan '{name}' bukan nama lembar di workbook ini.",
                        saran=f"Tulis salah satu: {sheets}.")
-    frame = ctx.frame
-    numbers = {u.sheet: {no_key(n) for n in frame.loc[frame["unit"] == u.sheet, "no"] if n} for u in wb.units}
+    numbers: dict[str, set[str]] = {}
+    for r in rows(ctx):
+        if r.no:
+            numbers.setdefault(r.unit, set()).add(no_key(r.no))
+    has_atasan = {u.sheet: bool(u.atasan) for u in wb.units}
     for r in rows(ctx):
         if not r.induk:
             continue
-        unit = wb.unit(r.unit)
-        parent = wb.unit(unit.atasan) if unit.atasan else None
-        if parent is None:
-            if not unit.atasan:
+        parent = atasan.get(r.unit, "")
+        if not parent:
+            if not has_atasan.get(r.unit):
                 problem = f"Induk {r.induk} diisi, tetapi unit ini tidak punya Atasan."
             else:
                 continue  # the missing Atasan sheet is reported once, above
-        elif no_key(r.induk) in numbers[parent.sheet]:
+        elif no_key(r.induk) in numbers.get(parent, ()):
             continue
         else:
-            problem = f"Induk {r.induk} bukan No baris di lembar '{parent.sheet}'."
+            problem = f"Induk {r.induk} bukan No baris di lembar '{parent}'."
         cell = r.induk_ref
         yield make("K303", r.unit, cell, row=r.row, col=0, indikator=r.indikator, dilaporkan=r.induk,
                    seharusnya="No baris di lembar Atasan", pesan=problem,
