@@ -32,6 +32,13 @@ _COL = re.compile(rb"<col\b([^>]*)/>")
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
+MAX_AREA = 2_000_000  # cells per sheet; calamine materialises the whole rectangle
+
+
+class TooWide(Exception):
+    """A sheet whose used rectangle is too large to materialise: read it another way."""
+
+
 @dataclass
 class SheetGrid:
     name: str
@@ -40,6 +47,8 @@ class SheetGrid:
     merged: tuple[str, ...] = ()
     hidden_rows: frozenset[int] = frozenset()
     widths: dict[int, float] = field(default_factory=dict)
+    hidden_cols: frozenset[int] = frozenset()
+    worksheet: bool = True  # False for a chart sheet
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
@@ -124,8 +133,34 @@ def _scan(data: bytes, styles: list[str]):
     return facts
 
 
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+_CELL_TAG = re.compile(rb"<c[\s>/]")
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,7})?:?([A-Z]{1,3})?(\d{1,7})?"')
+
+
+def _area(data: bytes) -> int:
+    """The cells calamine would materialise for this sheet, judged from the XML before it
+    sees it: the declared dimension and the farthest cell. A cell without its ``r``
+    address makes the extent unknowable here, so it counts as too large."""
+    largest = 0
+    dim = _DIMENSION.search(data)
+    if dim and dim.group(3) and dim.group(4):
+        largest = column_index_from_string(dim.group(3).decode()) * int(dim.group(4))
+    refs = _CELL_REF.findall(data)
+    if len(refs) != len(_CELL_TAG.findall(data)):
+        return MAX_AREA + 1
+    if refs:
+        rows = max(int(r) for _, r in refs)
+        cols = max(column_index_from_string(c.decode()) for c in {c for c, _ in refs})
+        largest = max(largest, rows * cols)
+    return largest
+
+
 def load_grid(path: str) -> list[SheetGrid]:
-    """Every sheet's non-empty cells (1-based rows and columns), in workbook order."""
+    """Every sheet's non-empty cells (1-based rows and columns), in workbook order.
+
+    Raises :class:`TooWide` when a sheet's used rectangle exceeds ``MAX_AREA`` cells (one
+    stray value far away makes calamine build the whole rectangle)."""
     with zipfile.ZipFile(path) as archive:
         styles = _styles(archive)
         paths = _sheet_paths(archive)
@@ -134,8 +169,14 @@ def load_grid(path: str) -> list[SheetGrid]:
     grids = []
     for name in book.sheet_names:
         data = raw.get(name, b"")
-        facts = _scan(data, styles)
+        part, state = paths.get(name, ("", "visible"))
+        if "worksheets/" not in part:
+            grids.append(SheetGrid(name, state, worksheet=False))
+            continue
+        if _area(data) > MAX_AREA:  # checked before calamine allocates the sheet's rectangle
+            raise TooWide(name)
         sheet = book.get_sheet_by_name(name)
+        facts = _scan(data, styles)
         rows = []
         values = sheet.to_python(skip_empty_area=False)
         seen = set()
@@ -166,15 +207,20 @@ def load_grid(path: str) -> list[SheetGrid]:
                 merged_rows.setdefault(r, {}).update(cells)
             rows = sorted(merged_rows.items())
         hidden = {int(x) for x in _ROW_HIDDEN.findall(data)} | {int(x) for x in _ROW_HIDDEN_2.findall(data)}
-        widths = {}
+        widths, hidden_cols = {}, set()
+        last_col = max((c for _, cells in rows for c in cells), default=1)
         for m in _COL.finditer(data):
-            a = dict(re.findall(rb'\b(min|max|width)="([^"]*)"', m.group(1)))
-            if b"width" in a and b"min" in a:
-                lo, hi = int(a[b"min"]), int(a.get(b"max", a[b"min"]))
+            a = dict(re.findall(rb'\b(min|max|width|hidden)="([^"]*)"', m.group(1)))
+            if b"min" not in a:
+                continue
+            lo, hi = int(a[b"min"]), int(a.get(b"max", a[b"min"]))
+            if b"width" in a:
                 for col in range(lo, min(hi, lo + 64) + 1):
                     widths[col] = float(a[b"width"])
+            if a.get(b"hidden") in (b"1", b"true"):
+                hidden_cols.update(range(lo, min(hi, last_col) + 1))
         merged = tuple(_range(rng) for rng in sheet.merged_cell_ranges or ())
-        grids.append(SheetGrid(name, paths.get(name, ("", "visible"))[1], rows, merged, frozenset(hidden), widths))
+        grids.append(SheetGrid(name, state, rows, merged, frozenset(hidden), widths, frozenset(hidden_cols)))
     return grids
 
 

@@ -17,7 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from . import labels, safety
 from .errors import InputError
+from .grid import SheetGrid, load_grid
 from .model import Cell, Column, Info, Row, Unit, Workbook
+from openpyxl.worksheet.cell_range import CellRange
 
 BULAN = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
@@ -31,28 +33,24 @@ def read_workbook(path: str) -> Workbook:
     safety.check_file(path)
     names_in_package = _package_sheet_names(path)
     _check_sheet_names(path, names_in_package)
-    book = _load(path, read_only=False)
-    formulas = _formulas(path)
+    sheets = load_sheets(path)
 
-    names = book.sheetnames
-    info_name = next((n for n in names if labels.norm(n) == labels.norm(labels.INFO_SHEET)), None)
-    if info_name is None:
+    names = [sheet.name for sheet in sheets]
+    info_sheet = next((sh for sh in sheets if labels.norm(sh.name) == labels.norm(labels.INFO_SHEET)), None)
+    if info_sheet is None:
         raise InputError(path, "lembar 'Info' tidak ada.",
                          action="Tambahkan lembar 'Info' berisi Pemerintah, Instansi, Tahun, Triwulan, Tempat "
                                 "dan Tanggal Laporan (lihat 'kinerja templat').")
-    info, info_cells = _read_info(path, book[info_name], formulas)
+    info, info_cells = _read_info(path, info_sheet)
 
     units = []
     hidden = []
-    for name in names:
-        ws = book[name]
-        if ws.sheet_state != "visible":
-            hidden.append(name)
-        if labels.is_reserved_sheet(name):
+    for sheet in sheets:
+        if sheet.state != "visible":
+            hidden.append(sheet.name)
+        if labels.is_reserved_sheet(sheet.name) or not sheet.worksheet:  # chart sheets hold no cells
             continue
-        if not hasattr(ws, "iter_rows"):  # a chart sheet
-            continue
-        units.append(_read_unit(path, ws, formulas))
+        units.append(_read_unit(path, sheet))
     if not units:
         raise InputError(path, "tidak ada lembar unit.",
                          action="Tambahkan satu lembar per unit (Camat, Sekretaris, Kasi, Kasubag) sesuai templat.")
@@ -62,8 +60,50 @@ def read_workbook(path: str) -> Workbook:
                                f"{_thousands(safety.LIMITS.rows)} per workbook.",
                          action="Periksa apakah tabel memang sepanjang itu; bila ya, pecah menjadi beberapa workbook "
                                 "(mis. per kecamatan atau per bidang).")
-    return Workbook(path=path, info=info, info_cells=info_cells, units=units, sheet_order=list(names),
+    return Workbook(path=path, info=info, info_cells=info_cells, units=units, sheet_order=names,
                     hidden_sheets=tuple(hidden))
+
+
+def load_sheets(path: str) -> list[SheetGrid]:
+    """Every sheet's cells. The fast loader (python-calamine plus a light scan, about 5x
+    faster) serves ordinary workbooks; anything it declines or trips on (a used area of
+    millions of cells, a panic in the Rust parser) is read by openpyxl, which walks only the
+    cells the file holds and explains every failure in one line."""
+    try:
+        return load_grid(path)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # TooWide, pyo3's PanicException (a BaseException), anything odd
+        return _sheets_openpyxl(path)
+
+
+def _sheets_openpyxl(path: str) -> list[SheetGrid]:
+    book = _load(path, read_only=False)
+    formulas = _formulas(path)
+    sheets = []
+    for name in book.sheetnames:
+        ws = book[name]
+        if not hasattr(ws, "iter_rows"):  # a chart sheet
+            sheets.append(SheetGrid(name, ws.sheet_state, worksheet=False))
+            continue
+        rows = list(_rows(ws, formulas))
+        widths = {}
+        hidden_cols = set()
+        last_col = max((c for _, cells in rows for c in cells), default=1)
+        for letter, dim in ws.column_dimensions.items():
+            try:
+                index = openpyxl.utils.column_index_from_string(letter)
+            except ValueError:
+                continue
+            if dim.width:
+                widths[index] = float(dim.width)
+            if dim.hidden:
+                low = dim.min or index
+                hidden_cols.update(range(low, min(dim.max or low, last_col) + 1))
+        hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+        sheets.append(SheetGrid(name, ws.sheet_state, rows, tuple(r.coord for r in ws.merged_cells.ranges),
+                                hidden_rows, widths, frozenset(hidden_cols)))
+    return sheets
 
 
 _NOT_FROM_EXCEL = "Jangan proses berkas ini; minta berkas asli yang disimpan langsung dari Excel."
@@ -192,7 +232,7 @@ def _formulas(path: str) -> dict[tuple[str, int, int], str]:
             except InputError:
                 raise
             except Exception as exc:
-                raise InputError(path, f"rumus di lembar tidak dapat dibaca ({type(exc).__name__}).", sheet=ws.title,
+                raise InputError(path, f"rumus di lembar tidak dapat dibaca ({type(exc).__name__}).", sheet=ws.name,
                                  action="Buka dan simpan ulang berkas di Excel sebagai .xlsx, lalu proses lagi.") \
                     from exc
             finally:
@@ -239,17 +279,17 @@ def _rows(ws, formulas):
         yield r, dict(sorted(by_row[r].items()))
 
 
-def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
+def _read_info(path: str, ws: SheetGrid) -> tuple[Info, list[Cell]]:
     values: dict[str, Cell] = {}
     all_cells: list[Cell] = []
     extra = []
-    for _, cells in _rows(ws, formulas):
+    for _, cells in ws.rows:
         all_cells.extend(cells.values())
         key_cell = cells.get(1)
         if key_cell is None:
             continue
         key = labels.info_key(key_cell.value)
-        value_cell = cells.get(2, Cell(ws.title, key_cell.row, 2))
+        value_cell = cells.get(2, Cell(ws.name, key_cell.row, 2))
         if key and key not in values:
             values[key] = value_cell
         elif key is None:
@@ -258,29 +298,29 @@ def _read_info(path: str, ws, formulas) -> tuple[Info, list[Cell]]:
     def need(key: str) -> Cell:
         cell = values.get(key)
         if cell is not None and cell.uncached:
-            raise InputError(path, f"'{key}' berisi rumus {cell.formula} tanpa nilai tersimpan.", sheet=ws.title,
+            raise InputError(path, f"'{key}' berisi rumus {cell.formula} tanpa nilai tersimpan.", sheet=ws.name,
                              cell=cell.address, action="Buka berkas di Excel (rumus dihitung), simpan, lalu proses "
                                                        "lagi; atau ketik nilainya langsung.")
         if cell is None or cell.value is None or cell.text.strip() == "":
             where = cell.address if cell else None
-            raise InputError(path, f"kunci '{key}' tidak ada atau kosong.", sheet=ws.title, cell=where,
+            raise InputError(path, f"kunci '{key}' tidak ada atau kosong.", sheet=ws.name, cell=where,
                              action=f"Isi '{key}' di kolom A dan nilainya di kolom B lembar Info.")
         return cell
 
     tahun_cell = need("Tahun")
     tahun = _year(tahun_cell.value)
     if tahun is None:
-        raise InputError(path, f"Tahun '{_quoted(tahun_cell.text)}' tidak dikenali.", sheet=ws.title,
+        raise InputError(path, f"Tahun '{_quoted(tahun_cell.text)}' tidak dikenali.", sheet=ws.name,
                          cell=tahun_cell.address, action="Tulis tahun empat angka antara 2000 dan 2100, mis. 2023.")
     tw_cell = need("Triwulan")
     triwulan = parse_triwulan(tw_cell.value)
     if triwulan is None:
-        raise InputError(path, f"Triwulan '{_quoted(tw_cell.text)}' tidak dikenali.", sheet=ws.title,
+        raise InputError(path, f"Triwulan '{_quoted(tw_cell.text)}' tidak dikenali.", sheet=ws.name,
                          cell=tw_cell.address, action="Tulis 1, 2, 3, 4 atau I, II, III, IV.")
     date_cell = need("Tanggal Laporan")
     tanggal = parse_date(date_cell.value)
     if tanggal is None:
-        raise InputError(path, f"Tanggal Laporan '{_quoted(date_cell.text)}' tidak dikenali.", sheet=ws.title,
+        raise InputError(path, f"Tanggal Laporan '{_quoted(date_cell.text)}' tidak dikenali.", sheet=ws.name,
                          cell=date_cell.address, action="Tulis tanggal Excel, atau '14 Juli 2023', atau '2023-07-14'.")
     info = Info(
         pemerintah=need("Pemerintah").text.strip(),
@@ -355,14 +395,14 @@ def _is_numbering_row(cells: dict[int, Cell], columns: list[Column]) -> bool:
     return bool(texts) and texts[0] == "1" and all(re.fullmatch(r"\d+(\s*=.*)?", t) for t in texts)
 
 
-def _read_unit(path: str, ws, formulas) -> Unit:
-    rows = list(_rows(ws, formulas))
+def _read_unit(path: str, ws: SheetGrid) -> Unit:
+    rows = ws.rows
     marker = labels.norm(labels.TABLE_MARKER)
     header_index = next((i for i, (_, cells) in enumerate(rows)
                          if any(isinstance(c.value, str) and labels.norm(c.value) == marker for c in cells.values())),
                         None)
     if header_index is None:
-        raise InputError(path, "judul kolom 'Indikator Kinerja' tidak ditemukan.", sheet=ws.title,
+        raise InputError(path, "judul kolom 'Indikator Kinerja' tidak ditemukan.", sheet=ws.name,
                          action="Tambahkan baris judul tabel (No, Sasaran, Indikator Kinerja, Target, Realisasi, ...) "
                                 "atau pindahkan lembar ini jika bukan lembar unit.")
     header_row, header_cells = rows[header_index]
@@ -374,7 +414,7 @@ def _read_unit(path: str, ws, formulas) -> Unit:
         key_cell = cells.get(1)
         key = labels.unit_key(key_cell.value) if key_cell is not None else None
         if key and key not in header:
-            header[key] = cells.get(2, Cell(ws.title, key_cell.row, 2))
+            header[key] = cells.get(2, Cell(ws.name, key_cell.row, 2))
 
     columns = []
     taken = set()
@@ -407,35 +447,19 @@ def _read_unit(path: str, ws, formulas) -> Unit:
         other.extend(c for col, c in cells.items() if col not in span)
     for _, cells in rows[end:]:
         other.extend(cells.values())
-    merged = [r for r in ws.merged_cells.ranges]
-    _fill_merged(ws.title, table, columns, merged)
-
-    widths = {}
-    hidden_cols = set()
-    last_col = max((c for _, cells in rows for c in cells), default=1)
-    for letter, dim in ws.column_dimensions.items():
-        try:
-            index = openpyxl.utils.column_index_from_string(letter)
-        except ValueError:
-            continue
-        if dim.width:
-            widths[index] = float(dim.width)
-        if dim.hidden:
-            low = dim.min or index
-            hidden_cols.update(range(low, min(dim.max or low, last_col) + 1))
-    hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    _fill_merged(ws.name, table, columns, [CellRange(coord) for coord in ws.merged])
     return Unit(
-        sheet=ws.title,
+        sheet=ws.name,
         header=header,
         columns=columns,
         header_row=header_row,
         rows=table,
-        hidden=ws.sheet_state != "visible",
-        hidden_rows=hidden_rows,
-        hidden_cols=frozenset(hidden_cols),
-        merged=tuple(r.coord for r in merged),
+        hidden=ws.state != "visible",
+        hidden_rows=ws.hidden_rows,
+        hidden_cols=ws.hidden_cols,
+        merged=tuple(ws.merged),
         other_cells=other,
-        column_widths=widths,
+        column_widths=dict(ws.widths),
     )
 
 
