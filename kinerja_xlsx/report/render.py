@@ -7,6 +7,7 @@ mapping function to use (``map`` by default, ``executor.map`` for a pool).
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import Callable, Iterable
 
@@ -44,10 +45,15 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     berkas = output_names(result.workbook.path)["json"] if result.workbook.path else ""
     reports = unit_reports(result, texts, berkas)
     paths = [os.path.join(out_dir, r.file_name) for r in reports]
-    pages = list(map_fn(render_unit, reports, paths, [texts] * len(reports)))
+    rendering = iter(map_fn(render_unit, reports, paths, [texts] * len(reports)))
+    # Once the first unit is back, a process pool holds every unit: the recap is rendered
+    # here meanwhile instead of after them (with plain ``map`` the order just changes).
+    pages = list(itertools.islice(rendering, 1))
+    summary = recap(result, reports, berkas)
+    recap_path = _render_recap(summary, reports, out_dir, texts)
+    pages.extend(rendering)
 
     header = reports[0].header if reports else None
-    summary = recap(result, reports, berkas)
     written = list(paths)
     width = number_width(len(reports))
     if header is not None:
@@ -58,15 +64,18 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
         assemble(front, list(zip(paths, labels)), book, texts["buku"]["judul"])
         os.remove(front)
         written.insert(0, book)
+    written.append(recap_path)
+    return written
 
+
+def _render_recap(summary, reports: list[UnitReport], out_dir: str, texts: Texts) -> str:
     recap_path = os.path.join(out_dir, summary.file_name)
     depths = {r.sheet: r.depth for r in reports}
     values = summary.header.values()
     layout.build(recap_path, recap_story(summary, texts, depths), page=layout.LANDSCAPE,
                  footer_text=fill(texts["rekap"]["kaki"], values), page_label=page_label(texts, values),
                  title=texts["rekap"]["judul"], author=summary.header.instansi)
-    written.append(recap_path)
-    return written
+    return recap_path
 
 
 __all__ = ["render_unit", "write_reports"]
