@@ -86,12 +86,37 @@ class _Face(TTFontFace):
         return ref
 
 
+class _Font(TTFont):
+    """A TrueType font whose printable-ASCII text skips the per-character subset lookup.
+
+    ReportLab maps every string it shows to subset codes in a Python loop over its
+    characters. With ``asciiReadable`` (ReportLab's default) every document's first subset
+    holds printable ASCII at its own codes, so such text is its own code string: the result
+    is the one ReportLab's loop would give, computed in C. Anything else takes ReportLab's
+    path."""
+
+    def splitString(self, text, doc, encoding="utf-8"):
+        if (isinstance(text, str) and text.isascii() and text.isprintable() and self._ascii_identity
+                and doc in self.state):
+            return [(0, text.encode("ascii"))] if text else []
+        return super().splitString(text, doc, encoding)
+
+    @functools.cached_property
+    def _ascii_identity(self) -> bool:
+        """Printable ASCII sits at its own codes in subset 0 of every document's state."""
+        if not self._asciiReadable:
+            return False
+        state = TTFont.State(self._asciiReadable, self)
+        return all(state.assignments.get(c) == c for c in range(32, 127)) and bool(state.subsets) \
+            and state.subsets[0][32:127] == list(range(32, 127))
+
+
 @functools.lru_cache(maxsize=None)
 def register_fonts() -> None:
     """Register the shipped TrueType fonts once per process (parsing them is the slow part)."""
     folder = resources.files("kinerja_xlsx").joinpath("fonts")
     for name, file in FONT_FILES.items():
-        font = TTFont(name, os.fspath(folder.joinpath(file)))
+        font = _Font(name, os.fspath(folder.joinpath(file)))
         if type(font.face) is TTFontFace:  # only add the memory: the face stays ReportLab's
             font.face.__class__ = _Face
         pdfmetrics.registerFont(font)
