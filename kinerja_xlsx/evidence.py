@@ -47,10 +47,6 @@ class Fix:
     slip: Slip
     repairs: tuple[Check, ...]
 
-    @property
-    def corroborated(self) -> bool:
-        return len(self.repairs) > 1
-
     def rank_key(self) -> tuple:
         return (-len(self.repairs), self.slip.kind, self.row, self.field)
 

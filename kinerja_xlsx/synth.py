@@ -22,7 +22,7 @@ import random
 from typing import Any
 
 from . import labels
-from .authoring import STANDARD_COLUMNS, Num, UnitSheet
+from .authoring import Num, UnitSheet
 from .model import Cell, Column, Info, Row, Unit, Workbook
 from .reader import parse_triwulan
 from .rounding import round_half_up
@@ -32,8 +32,6 @@ BENDA = ("Dokumen Perencanaan", "Laporan Keuangan", "Keluarga Binaan", "Peserta 
          "Kegiatan Koordinasi", "Desa Tertib Administrasi", "Sarana Kantor")
 KASUS = ("Aduan Masyarakat yang Tertunda", "Kasus Keterlambatan Laporan", "Temuan Pemeriksaan")
 TEXT, NUMBER, PERCENT_CELL = "teks", "angka", "sel persen"
-HEADER_KEYS = ("Jabatan", "Nama", "NIP", "Atasan", "Tugas", "Fungsi", "Faktor", "Rencana Tindak Lanjut",
-               "Tanggapan Atasan")
 
 
 def percent_text(value: float, decimals: int, sign: bool = True) -> str:
@@ -257,4 +255,4 @@ def to_model(info: dict[str, Any], units: list[UnitSheet], path: str = "<sinteti
 
 
 __all__ = ["consistent_workbook", "to_model", "percent_cell", "rupiah_cell", "percent_text", "rupiah_text",
-           "STANDARD_COLUMNS", "TEXT", "NUMBER", "PERCENT_CELL", "HEADER_KEYS"]
+           "TEXT", "NUMBER", "PERCENT_CELL"]

@@ -207,43 +207,18 @@ def check_rupiah_slip(kind: str, data):
             assert fix in f.saran.split(";")[0] and "terkuatkan oleh" in f.saran, f.saran
 
 
+@pytest.mark.parametrize("kind", ["digit", "swap", "faktor10", "pecahan"])
 @SETTINGS
-@given(st.data())
-def test_one_mistyped_digit_in_a_percentage(data):
-    check_percent_slip("digit", data)
+@given(data=st.data())
+def test_slip_in_a_reported_percentage(kind, data):
+    """digit: one mistyped digit; swap: two neighbours swapped; faktor10: a misplaced
+    decimal; pecahan: a percent typed as a fraction."""
+    check_percent_slip(kind, data)
 
 
+@pytest.mark.parametrize("kind", ["digit", "swap", "faktor10"])
 @SETTINGS
-@given(st.data())
-def test_two_swapped_digits_in_a_percentage(data):
-    check_percent_slip("swap", data)
-
-
-@SETTINGS
-@given(st.data())
-def test_misplaced_decimal_in_a_percentage(data):
-    check_percent_slip("faktor10", data)
-
-
-@SETTINGS
-@given(st.data())
-def test_percent_typed_as_a_fraction(data):
-    check_percent_slip("pecahan", data)
-
-
-@SETTINGS
-@given(st.data())
-def test_one_mistyped_digit_in_rupiah(data):
-    check_rupiah_slip("digit", data)
-
-
-@SETTINGS
-@given(st.data())
-def test_two_swapped_digits_in_rupiah(data):
-    check_rupiah_slip("swap", data)
-
-
-@SETTINGS
-@given(st.data())
-def test_misplaced_thousands_separator_in_rupiah(data):
-    check_rupiah_slip("faktor10", data)
+@given(data=st.data())
+def test_slip_in_a_rupiah_figure(kind, data):
+    """digit, swap, and faktor10: a misplaced thousands separator (a zero too many or too few)."""
+    check_rupiah_slip(kind, data)

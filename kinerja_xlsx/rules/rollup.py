@@ -96,40 +96,30 @@ def _figure(ctx: Context, fix: Fix) -> str:
     return f"{LABELS[fix.field]} {ctx.frame.at[fix.row, f'{fix.field}_ref']}"
 
 
-def _what_it_repairs(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
-    """What the corrected figure makes right, in words."""
+def _repair(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> tuple[str, str]:
+    """What backs a correction when it repairs ``check`` (the kind of evidence, in words)
+    and what exactly the corrected figure makes right."""
     frame = ctx.frame
     if check.kind == "serapan":
         a = fix.value if fix.field == "anggaran" else ev.values["anggaran"][check.row]
         ra = fix.value if fix.field == "realisasi_anggaran" else ev.values["realisasi_anggaran"][check.row]
         reported = frame.at[check.row, "serapan_dilaporkan_val"].text
-        return (f"{fmt.rupiah(ra)} / {fmt.rupiah(a)} × 100 = {fmt.persen(ra / a * 100)}, cocok dengan serapan "
-                f"{reported} yang dilaporkan")
+        return "serapan", (f"{fmt.rupiah(ra)} / {fmt.rupiah(a)} × 100 = {fmt.persen(ra / a * 100)}, cocok dengan "
+                           f"serapan {reported} yang dilaporkan")
     if check.kind == "batas":
-        return "realisasi anggaran tidak lagi melebihi anggaran"
+        return "batas anggaran", "realisasi anggaran tidak lagi melebihi anggaran"
     if check.row == fix.row:
-        return f"{fmt.rupiah(fix.value)} sama dengan jumlah {len(ev.children[check.row])} baris bawahan"
-    return (f"selisih {fmt.rupiah(ev.gap(check.kind, check.row))} di {frame.at[check.row, f'{check.kind}_ref']} "
-            "menjadi nol")
-
-
-def _corroboration(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
-    if check.kind == "serapan":
-        how = "serapan"
-    elif check.kind == "batas":
-        how = "batas anggaran"
-    elif check.row == fix.row:
-        how = "penjumlahan bawahan"
-    else:
-        how = "penjumlahan ke atasan"
-    return f"{how}: {_what_it_repairs(ctx, ev, fix, check)}"
+        return "penjumlahan bawahan", (f"{fmt.rupiah(fix.value)} sama dengan jumlah {len(ev.children[check.row])} "
+                                       "baris bawahan")
+    return "penjumlahan ke atasan", (f"selisih {fmt.rupiah(ev.gap(check.kind, check.row))} di "
+                                     f"{frame.at[check.row, f'{check.kind}_ref']} menjadi nol")
 
 
 def describe_fix(ctx: Context, ev: BudgetEvidence, fix: Fix, check: Check) -> str:
     """One correction in full: the slip, the figure, what it repairs and what backs it."""
     text = (f"kemungkinan {fix.slip.text} pada {_figure(ctx, fix)}: {fmt.rupiah(fix.typed)} seharusnya "
-            f"{fmt.rupiah(fix.value)}; dengan angka itu {_what_it_repairs(ctx, ev, fix, check)}")
-    others = [_corroboration(ctx, ev, fix, c) for c in fix.repairs if c != check]
+            f"{fmt.rupiah(fix.value)}; dengan angka itu {_repair(ctx, ev, fix, check)[1]}")
+    others = ["{}: {}".format(*_repair(ctx, ev, fix, c)) for c in fix.repairs if c != check]
     return text + ("; terkuatkan oleh " + "; dan oleh ".join(others) if others else "")
 
 
@@ -137,22 +127,23 @@ def short_fix(ctx: Context, fix: Fix) -> str:
     return f"{_figure(ctx, fix)}: {fmt.rupiah(fix.typed)} → {fmt.rupiah(fix.value)}, {fix.slip.text}"
 
 
-def fix_suggestion(ctx: Context, check: Check, extra: list[tuple[int, str, str]] = ()) -> str | None:
+def fix_suggestion(ctx: Context, check: Check, extra: list[tuple] = ()) -> str | None:
     """The suggestion for a failing check, or None when no single slip explains it.
 
-    ``extra``: other explanations as (checks repaired, full text, short text), e.g. the
-    reported serapan itself mistyped; they are ranked with the rupiah corrections.
+    ``extra``: other explanations as (checks repaired, slip kind, full text, short text),
+    e.g. the reported serapan itself mistyped; they are ranked with the rupiah corrections.
     """
     ev = budget_evidence(ctx)
-    options = [(len(f.repairs), f.slip.kind, describe_fix(ctx, ev, f, check), short_fix(ctx, f))
+    options = [(len(f.repairs), f.slip.kind, lambda f=f: describe_fix(ctx, ev, f, check), short_fix(ctx, f))
                for f in ev.fixes.get(check, [])]
-    options += [(n, kind, full, short) for n, kind, full, short in extra]
+    options += [(n, kind, lambda full=full: full, short) for n, kind, full, short in extra]
     if not options:
         return None
     options.sort(key=lambda o: (-o[0], o[1]))
     top = [o for o in options if o[0] == options[0][0]]
     if len(top) == 1:
-        text = top[0][2][0].upper() + top[0][2][1:] + "."
+        full = top[0][2]()
+        text = full[0].upper() + full[1:] + "."
         weaker = options[1:]
         if weaker:
             text += " Kandidat lain, tanpa bukti pendukung sekuat itu: " + "; ".join(
