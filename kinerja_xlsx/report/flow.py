@@ -21,9 +21,10 @@ from typing import NamedTuple
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 _FUZZ = 1e-6  # ReportLab's: narrower than this, a paragraph does not fit at all
 _templates: dict[int, tuple[object, object]] = {}
@@ -123,31 +124,54 @@ def one_line(text: str, style, room: float):
     return Plain(cleaned, style)
 
 
-def plain_cells(rows: list[list]) -> tuple[list[list], list[tuple]]:
-    """``rows`` with every :class:`Plain` as its string, and the table style commands that
-    give those cells their paragraph style: one set per run of cells down a column."""
-    out = [list(r) for r in rows]
-    cmds: list[tuple] = []
-    width = max((len(r) for r in out), default=0)
-    for j in range(width):
-        i = 0
-        while i < len(out):
-            cell = out[i][j] if j < len(out[i]) else None
-            if not isinstance(cell, Plain):
-                i += 1
+# Table style commands that set a cell's own style (the rest draw lines, fill, span).
+_CELL_OPS = frozenset({"FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR", "ALIGN",
+                       "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"})
+
+
+def _whole_table_class(cmds: list[tuple]) -> tuple[type, list[tuple]]:
+    """A CellStyle class whose defaults are the leading cell commands that cover the whole
+    table, and the commands left for ReportLab to apply cell by cell.
+
+    ReportLab applies every command to every cell it covers, one call per cell and command;
+    the grid, font and paddings of a data table cover all its cells. As class defaults they
+    cost nothing per cell. Only the leading ones move: a whole-table command after one on
+    part of the table must still override it, so it stays a command."""
+    proto = [[CellStyle("proto")]]
+    rest: list[tuple] = []
+    leading = True
+    for cmd in cmds:
+        if cmd[0] in _CELL_OPS:
+            if leading and tuple(cmd[1]) == (0, 0) and tuple(cmd[2]) == (-1, -1):
+                _setCellStyle(proto, 0, 0, cmd[0], cmd[3:])
                 continue
-            style = cell.style
-            end = i
-            while end + 1 < len(out) and j < len(out[end + 1]) and isinstance(out[end + 1][j], Plain) \
-                    and out[end + 1][j].style is style:
-                end += 1
-            for k in range(i, end + 1):
-                out[k][j] = out[k][j].text
-            cmds += [("FONT", (j, i), (j, end), style.fontName, style.fontSize, style.leading),
-                     ("TEXTCOLOR", (j, i), (j, end), style.textColor),
-                     ("ALIGN", (j, i), (j, end), _ALIGN[style.alignment])]
-            i = end + 1
-    return out, cmds
+            leading = False
+        rest.append(cmd)
+    defaults = {k: v for k, v in vars(proto[0][0]).items() if k != "name"}
+    return type("DataCellStyle", (CellStyle,), defaults), rest
 
 
-__all__ = ["Para", "Plain", "one_line", "plain_cells"]
+def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **kw) -> Table:
+    """A Table of ``rows`` styled by ``style``, with every :class:`Plain` drawn as its string in
+    its paragraph style (font, size, leading, colour, alignment), as if by style commands
+    appended after ``style``."""
+    cell_class, rest = _whole_table_class(style)
+    data = [list(r) for r in rows]
+    plain: list[tuple[int, int, object]] = []
+    for i, row in enumerate(data):
+        for j, cell in enumerate(row):
+            if isinstance(cell, Plain):
+                row[j] = cell.text
+                plain.append((i, j, cell.style))
+    ncols = max((len(r) for r in data), default=0)
+    cells = [[cell_class(f"({i},{j})") for j in range(ncols)] for i in range(len(data))]
+    table = Table(data, colWidths=colWidths, style=TableStyle(rest), cellStyles=cells, **kw)
+    for i, j, pstyle in plain:  # last, as commands after ``style`` would
+        cell = cells[i][j]
+        cell.fontname, cell.fontsize, cell.leading = pstyle.fontName, pstyle.fontSize, pstyle.leading
+        cell.color = pstyle.textColor
+        cell.alignment = _ALIGN[pstyle.alignment]
+    return table
+
+
+__all__ = ["Para", "Plain", "one_line", "data_table"]

@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, Table
 from .. import labels
 from . import layout
 from .data import Correction, Line, UnitReport
-from .flow import Para, Plain, one_line, plain_cells
+from .flow import Para, Plain, data_table, one_line
 from .layout import STYLES
 from .texts import Texts, fill
 
@@ -128,8 +128,7 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
 
 def grid(rows: list[list], widths: list[float], repeat: int, style: list[tuple]) -> Table:
     """A data table: its :class:`Plain` cells drawn as strings in their paragraph style."""
-    rows, cmds = plain_cells(rows)
-    return Table(rows, colWidths=widths, repeatRows=repeat, style=TableStyle(style + cmds))
+    return data_table(rows, widths, style, repeatRows=repeat)
 
 
 def short_cell(text: str, width: float, style: str) -> Para | Plain:
