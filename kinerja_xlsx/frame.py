@@ -10,7 +10,9 @@ import numpy as np
 import pandas as pd
 
 from . import labels
-from .model import Cell, Unit, Workbook
+from openpyxl.utils import get_column_letter
+
+from .model import Cell, Unit, Workbook, quote_sheet
 from .values import Kind, Value, compound_ratio, parse_cell
 
 # frame field -> (contract column, read as a percentage?)
@@ -32,12 +34,18 @@ def _text(cell: Cell | None) -> str:
     return "" if cell is None else cell.text.strip()
 
 
+def _address(unit: Unit, row: int, col: int | None) -> str:
+    """Where a figure is, or would be typed: its column at this row (column A of the row
+    when the workbook has no such column), so a finding about a missing value has a cell."""
+    return f"{quote_sheet(unit.sheet)}!{get_column_letter(col or 1)}{row}"
+
+
 def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
     record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": row.row}
     for field, canonical in TEXTS.items():
         cell = row.cells.get(cols.get(canonical, -1))
         record[field] = _text(cell)
-        record[f"{field}_ref"] = cell.ref if cell is not None else ""
+        record[f"{field}_ref"] = cell.ref if cell is not None else _address(unit, row.row, cols.get(canonical))
     for field, (canonical, percent) in FIGURES.items():
         cell = row.cells.get(cols.get(canonical, -1))
         if cell is None:
@@ -50,7 +58,7 @@ def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
         record[f"{field}_val"] = value
         record[f"{field}_kind"] = value.kind.value
         record[f"{field}_dec"] = value.decimals if value.decimals is not None else -1
-        record[f"{field}_ref"] = cell.ref if cell is not None else ""
+        record[f"{field}_ref"] = cell.ref if cell is not None else _address(unit, row.row, cols.get(canonical))
         record[f"{field}_cell"] = cell
     satuan = record["satuan"]
     t, r = record["target_val"], record["realisasi_val"]

@@ -89,8 +89,25 @@ def run_rules(ctx: Context) -> list[Finding]:
     return findings
 
 
+QUOTE_LIMIT = 200  # characters of a typed value quoted in a finding
+TEXT_LIMIT = 2000  # characters of a message or suggestion (Excel keeps 32.767 per cell)
+
+
+def clip(text: str, limit: int) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def make(code: str, unit: str, sel: str, **fields) -> Finding:
-    """A finding of a registered rule, its level taken from the registry."""
+    """A finding of a registered rule, its level taken from the registry. Quoted values and
+    texts are cut to a readable length: a 40.000-character cell must not become a message
+    that Excel truncates (and that drops the cell comment with it)."""
+    for key in ("indikator", "dilaporkan", "seharusnya"):
+        if key in fields:
+            fields[key] = clip(fields[key], QUOTE_LIMIT)
+    for key in ("pesan", "saran"):
+        if key in fields:
+            fields[key] = clip(fields[key], TEXT_LIMIT)
     return Finding(kode=code, tingkat=REGISTRY[code].level, unit=unit, sel=sel, **fields)
 
 

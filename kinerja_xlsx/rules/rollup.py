@@ -211,6 +211,19 @@ def k302(ctx: Context):
     yield from _rollup_findings(ctx, "K302", "realisasi_anggaran", "Realisasi anggaran")
 
 
+def _sheet_hint(name: str, sheets: list[str]) -> str:
+    """The closest sheet names (a typo such as 'Sekretaris' for 'Sekcam' is common); the
+    whole list only when it is short."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sheets, n=3, cutoff=0.5)
+    if close:
+        return "Mungkin maksudnya: " + ", ".join(f"'{s}'" for s in close) + "."
+    if len(sheets) <= 12:
+        return "Tulis salah satu nama lembar unit: " + ", ".join(sheets) + "."
+    return "Tulis nama lembar unit atasannya persis seperti nama lembarnya."
+
+
 @rule("K303", Level.GALAT, "Induk atau Atasan menunjuk yang tidak ada, atau Atasan berputar")
 def k303(ctx: Context):
     """Induk atau Atasan menunjuk baris atau lembar yang tidak ada, atau Atasan berputar.
@@ -239,7 +252,7 @@ def k303(ctx: Context):
                    saran="Perbaiki Atasan salah satu unit di lingkaran ini; unit puncak dikosongkan Atasan-nya.",
                    extra={"id_key": "lingkaran"})
     atasan = atasan_sheets(wb)
-    sheets = ", ".join(u.sheet for u in wb.units)
+    sheets = [u.sheet for u in wb.units]
     for unit in wb.units:
         name = unit.atasan
         if name and not atasan[unit.sheet]:
@@ -247,7 +260,7 @@ def k303(ctx: Context):
             yield make("K303", unit.sheet, cell.ref, row=cell.row, col=cell.col, dilaporkan=name,
                        seharusnya="nama lembar unit",
                        pesan=f"Atasan '{name}' bukan nama lembar di workbook ini.",
-                       saran=f"Tulis salah satu: {sheets}.")
+                       saran=_sheet_hint(name, sheets))
     numbers: dict[str, set[str]] = {}
     for r in rows(ctx):
         if r.no:
