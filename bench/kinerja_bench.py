@@ -1,0 +1,163 @@
+"""Benchmark: kinerja_xlsx against what a clerk would otherwise do, side by side.
+
+For each size (units of 10 indicators each) it generates a consistent standard workbook
+and times, in this one run on this machine:
+
+- ``kinerja proses`` (corrected workbook + every PDF),
+- ``kinerja periksa`` (check only),
+- LibreOffice printing the same workbook to PDF (``soffice --headless --convert-to pdf``),
+- reading the workbook's cells with openpyxl and with the project's calamine loader.
+
+Every command runs as its own process; wall time and peak memory (max RSS, from the
+kernel via ``os.wait4``) are measured per run, the median of ``--ulang`` runs is kept,
+and everything is reported as a ratio against LibreOffice from the same run.
+
+    python bench/kinerja_bench.py                 # 50, 500 and 2.000 units
+    python bench/kinerja_bench.py --unit 50 --ulang 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from kinerja_xlsx.authoring import write_workbook  # noqa: E402
+from kinerja_xlsx.synth import consistent_workbook  # noqa: E402
+
+
+# ru_maxrss survives fork+exec on Linux, so a command started straight from this (large)
+# process would report this process's peak. A small launcher forks the command instead and
+# writes the command's own peak (KiB) to the file named by its first argument.
+LAUNCHER = ("import os, sys\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    os.execvp(sys.argv[2], sys.argv[2:])\n"
+            "_, status, usage = os.wait4(pid, 0)\n"
+            "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+            "sys.exit(os.waitstatus_to_exitcode(status))\n")
+
+
+def run(cmd: list[str], cwd: str | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS MiB, exit code) of one command run as a child process."""
+    fd, report = tempfile.mkstemp(prefix="kinerja-bench-rss-")
+    os.close(fd)
+    try:
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, "-c", LAUNCHER, report, *cmd], cwd=cwd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        wall = time.perf_counter() - start
+        with open(report) as handle:
+            peak_kib = int(handle.read() or 0)
+    finally:
+        os.remove(report)
+    return wall, peak_kib / 1024, code
+
+
+def median_run(cmd: list[str], repeat: int, cwd: str | None = None, before=None):
+    walls, peaks, codes = [], [], set()
+    for _ in range(repeat):
+        if before:
+            before()
+        wall, peak, code = run(cmd, cwd)
+        walls.append(wall)
+        peaks.append(peak)
+        codes.add(code)
+    return statistics.median(walls), max(peaks), codes
+
+
+def read_cells(path: str, repeat: int) -> dict[str, float]:
+    """Median seconds to read every cell, openpyxl vs the calamine loader, in this process."""
+    import warnings
+
+    import openpyxl
+
+    from kinerja_xlsx.grid import load_grid
+
+    def with_openpyxl():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, data_only=True)
+        return sum(1 for ws in book.worksheets for r in ws.iter_rows() for c in r if c.value is not None)
+
+    def with_calamine():
+        return sum(len(c) for g in load_grid(path) for _, c in g.rows)
+
+    times: dict[str, list[float]] = {"openpyxl": [], "calamine": []}
+    counts = set()
+    for _ in range(repeat):
+        for name, fn in (("openpyxl", with_openpyxl), ("calamine", with_calamine)):
+            start = time.perf_counter()
+            counts.add(fn())
+            times[name].append(time.perf_counter() - start)
+    assert len(counts) == 1, "the two readers disagree on the number of cells"
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
+    path = os.path.join(work, f"kabupaten_{units}.xlsx")
+    info, sheets = consistent_workbook(units, 10, seed=units)
+    write_workbook(path, info, sheets)
+    out = os.path.join(work, f"out_{units}")
+    kinerja = [sys.executable, "-m", "kinerja_xlsx"]
+    rows = {}
+    rows["proses"] = median_run([*kinerja, "proses", path, "--keluaran", out], repeat,
+                                before=lambda: shutil.rmtree(out, ignore_errors=True))
+    rows["periksa"] = median_run([*kinerja, "periksa", path, "--json"], repeat)
+    if soffice:
+        profile = os.path.join(work, "lo_profil")
+        lo = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+              "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), path]
+        run(lo)  # the first start builds LibreOffice's profile: not counted
+        rows["libreoffice"] = median_run(lo, repeat)
+    return rows, read_cells(path, repeat)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark kinerja_xlsx (lihat docstring).")
+    parser.add_argument("--unit", type=int, action="append", help="jumlah unit (boleh berulang); bawaan 50 500 2000")
+    parser.add_argument("--ulang", type=int, default=3, help="jumlah ulangan per perintah (median dipakai)")
+    parser.add_argument("--simpan", help="folder kerja (bawaan: folder sementara, dihapus)")
+    args = parser.parse_args(argv)
+    sizes = args.unit or [50, 500, 2000]
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    work = args.simpan or tempfile.mkdtemp(prefix="kinerja-bench-")
+    print(f"mesin: {os.cpu_count()} inti; python {sys.version.split()[0]}; median dari {args.ulang} ulangan")
+    if not soffice:
+        print("LibreOffice tidak ditemukan: rasio terhadap LibreOffice tidak dihitung.")
+    results = {}
+    try:
+        for units in sizes:
+            rows, reads = bench(units, args.ulang, work, soffice)
+            results[units] = rows
+            lo = rows.get("libreoffice", (None,))[0]
+            print(f"\n{units} unit ({units * 10} indikator)")
+            print(f"  {'perintah':<16}{'detik':>9}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
+            for name, (wall, peak, codes) in rows.items():
+                ratio = f"{wall / lo:.2f}" if lo else "-"
+                print(f"  {name:<16}{wall:>9.2f}{peak:>12.0f}{ratio:>15}  {sorted(codes)}")
+            opx, cal = reads["openpyxl"], reads["calamine"]
+            print(f"  baca semua sel (dalam satu proses): openpyxl {opx:.2f} s, calamine {cal:.2f} s "
+                  f"-> {opx / cal:.1f}x lebih cepat")
+        if len(sizes) > 1:
+            print("\nskala (detik per unit, proses / periksa):")
+            for units in sizes:
+                rows = results[units]
+                print(f"  {units:>5} unit: {rows['proses'][0] / units * 1000:.1f} ms / "
+                      f"{rows['periksa'][0] / units * 1000:.1f} ms")
+    finally:
+        if not args.simpan:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
