@@ -24,8 +24,11 @@ def _pos(ref_cell):
 
 
 def formula_text(r) -> str:
-    """``58,60 / 85 × 100 = 68,94%`` for the row's polarity."""
-    t, re_ = fmt.angka(r.target), fmt.angka(r.realisasi)
+    """``58,60 / 85 × 100 = 68,94%`` for the row's polarity, each figure at the decimals typed."""
+    def typed(x, decimals) -> str:
+        return fmt.angka(x, int(decimals)) if decimals is not None and decimals >= 0 else fmt.angka(x)
+
+    t, re_ = typed(r.target, r.target_dec), typed(r.realisasi, r.realisasi_dec)
     if r.negatif:
         if r.target == 0:
             return f"target 0, realisasi {re_}: {fmt.persen(r.capaian)}"
