@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFStreamFilterZCompress
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFStreamFilterZCompress
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
@@ -45,7 +46,7 @@ class _RememberedFlate(PDFStreamFilterZCompress):
         self._done: dict[bytes, bytes] = {}
 
     def encode(self, text):
-        if not isinstance(text, bytes):
+        if not isinstance(text, (bytes, str)):
             return super().encode(text)
         out = self._done.get(text)
         if out is None:
@@ -86,6 +87,21 @@ class _Face(TTFontFace):
         return ref
 
 
+class _KnownNumbers(PDFArray):
+    """A PDF array of plain numbers (a font's glyph widths) formatted once per process."""
+
+    _done: dict[tuple, bytes] = {}
+
+    def format(self, document, IND=b"\n "):
+        key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine)
+        out = self._done.get(key)
+        if out is None:
+            if len(self._done) >= 256:
+                self._done.clear()
+            out = self._done[key] = super().format(document, IND)
+        return out
+
+
 class _Font(TTFont):
     """A TrueType font whose printable-ASCII text skips the per-character subset lookup.
 
@@ -100,6 +116,23 @@ class _Font(TTFont):
                 and doc in self.state):
             return [(0, text.encode("ascii"))] if text else []
         return super().splitString(text, doc, encoding)
+
+    def addObjects(self, doc):
+        """ReportLab's font objects; the glyph widths and the ToUnicode map, the same for the
+        same subset in every report, are formatted and compressed once per process."""
+        state = self.state.get(doc)
+        names = [] if state is None or state.internalName is None else [
+            f"{state.internalName}+{n}" for n in range(len(state.subsets))]
+        super().addObjects(doc)
+        for name in names:
+            font = doc.idToObject.get(name)
+            widths = getattr(font, "Widths", None)
+            if isinstance(widths, PDFArray) and all(type(w) in (int, float) for w in widths.sequence):
+                font.Widths = _KnownNumbers(widths.sequence)
+            cmap = getattr(font, "ToUnicode", None)
+            stream = doc.idToObject.get(getattr(cmap, "name", None))
+            if isinstance(stream, PDFStream) and stream.filters:
+                stream.filters = [_FLATE]
 
     @functools.cached_property
     def _ascii_identity(self) -> bool:
