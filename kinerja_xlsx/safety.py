@@ -50,7 +50,7 @@ class Limits:
     ratio: float = 200.0  # compression ratio allowed for a part of at least ``ratio_from`` bytes
     ratio_from: int = 4 * MiB
     merged_cells: int = 200_000  # cells covered by merged ranges, all sheets together
-    rows: int = 10_000  # indicator rows in one workbook (the sample has 29): bounds the checks and outputs
+    rows: int = 25_000  # indicator rows in one workbook: a kabupaten (2.000 units x 10) fits; bounds the checks and outputs
 
 
 LIMITS = Limits()
