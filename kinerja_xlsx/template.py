@@ -418,6 +418,16 @@ def fit_row(ws, row: int, widths: dict[int, float], minimum: int = 1) -> None:
     ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
 
 
+def _key_prompt(ws, cell, value, guide, fallback: str, reason: str | None) -> str:
+    """The input message of a key's value cell; a value carried from last quarter that must be
+    refreshed is marked PERBARUI and highlighted until it is changed."""
+    prompt = guide.pesan if guide else fallback
+    if reason:
+        _highlight_while_unchanged(ws, cell.coordinate, value)
+        return f"PERBARUI: {reason} {prompt}"
+    return prompt
+
+
 def _highlight_while_unchanged(ws, address: str, value: Any) -> None:
     """Fill the cell while it still holds ``value`` (or, when ``value`` is empty, while empty)."""
     literal = _literal(value)
@@ -440,12 +450,8 @@ def write_info(ws, plan: Plan) -> None:
         cell = put(ws, row, 2, value)
         cell.border = BOX
         cell.alignment = Alignment(horizontal="left")
-        guide = GUIDE_BY_INFO_KEY.get(key)
-        prompt = guide.pesan if guide else f"{key}: nilai tambahan, dibawa apa adanya."
-        reason = plan.refresh_info.get(key)
-        if reason:
-            prompt = f"PERBARUI: {reason} {prompt}"
-            _highlight_while_unchanged(ws, cell.coordinate, value)
+        prompt = _key_prompt(ws, cell, value, GUIDE_BY_INFO_KEY.get(key),
+                             f"{key}: nilai tambahan, dibawa apa adanya.", plan.refresh_info.get(key))
         if key == "Triwulan":
             dv = _validation("list", title="Triwulan", prompt=prompt, formula1=_list_formula(ROMAN),
                              error="Pilih I, II, III atau IV.", allow_blank=False)
@@ -502,13 +508,9 @@ def write_unit_sheet(ws, sheet: Sheet, plan: Plan) -> int:
         ws.row_dimensions[row].height = LINE_HEIGHT
         if key == "NIP":
             cell.number_format = "@"  # 18 digits stay text
-        guide = GUIDE_BY_UNIT_KEY.get(key)
-        prompt = guide.pesan if guide else f"{key}: dibawa apa adanya."
         reason = sheet.refresh_header.get(key)
-        if reason:
-            prompt = f"PERBARUI: {reason} {prompt}"
-            _highlight_while_unchanged(ws, cell.coordinate, value)
-        elif key in sheet.review_header:
+        prompt = _key_prompt(ws, cell, value, GUIDE_BY_UNIT_KEY.get(key), f"{key}: dibawa apa adanya.", reason)
+        if not reason and key in sheet.review_header:
             prompt = f"{sheet.review_header[key]} {prompt}"
         dv = _unit_header_validation(key, prompt, cell.coordinate)
         dv.add(cell.coordinate)
