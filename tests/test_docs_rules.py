@@ -61,3 +61,14 @@ def test_the_check_mode_reports_stale_docs(tmp_path, monkeypatch, capsys):
     assert module.main(["--periksa"]) == 1
     assert "buat_dokumen_aturan.py" in capsys.readouterr().err
     assert module.main([]) == 0 and module.main(["--periksa"]) == 0
+
+
+def test_readme_rule_table_names_every_registered_code():
+    import re
+    from pathlib import Path
+
+    from kinerja_xlsx.rules import all_rules
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    listed = dict(re.findall(r"^\| (K\d{3}) \| (\w+) \|", readme, flags=re.MULTILINE))
+    assert listed == {r.code: r.level.value for r in all_rules()}
