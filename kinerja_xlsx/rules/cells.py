@@ -117,13 +117,13 @@ def k404(ctx: Context):
                            saran="Ketik isinya langsung, atau buka dan simpan ulang berkas di Excel.",
                            extra={"id_key": key})
         for row in unit.rows:
-            indikator = _indikator(unit, row.cells)
             for column in unit.columns:
                 if column.canonical in FIGURE_COLUMNS:
                     continue
                 cell = row.cells.get(column.col)
                 reason = _unreadable(cell, column.name) if cell is not None else None
                 if reason:
+                    indikator = _indikator(unit, row.cells)
                     yield make("K404", unit.sheet, cell.ref, row=cell.row, col=cell.col, indikator=indikator,
                                dilaporkan=_short(cell.formula if cell.uncached else cell.text, 200),
                                seharusnya=f"isi {column.name}", pesan=reason,
@@ -336,22 +336,22 @@ def k409(ctx: Context):
     """
     found = []
     for cell in ctx.workbook.info_cells:
-        found.append((cell.sheet, cell, LONG_TEXT_OTHER, ""))
+        found.append((cell.sheet, cell, LONG_TEXT_OTHER, None))
     for unit in ctx.workbook.units:
         for cell in unit.header.values():
-            found.append((unit.sheet, cell, LONG_TEXT_OTHER, ""))
+            found.append((unit.sheet, cell, LONG_TEXT_OTHER, None))
         for cell in unit.other_cells:
-            found.append((unit.sheet, cell, LONG_TEXT_OTHER, ""))
+            found.append((unit.sheet, cell, LONG_TEXT_OTHER, None))
         for row in unit.rows:
-            indikator = _indikator(unit, row.cells)
             for cell in row.cells.values():
-                found.append((unit.sheet, cell, LONG_TEXT_TABLE, indikator))
+                found.append((unit.sheet, cell, LONG_TEXT_TABLE, (unit, row.cells)))
     seen = set()
-    for sheet, cell, limit, indikator in found:
+    for sheet, cell, limit, where in found:
         message = _long(cell, limit)
         if message is None or cell.ref in seen:
             continue
         seen.add(cell.ref)
+        indikator = _indikator(*where) if where else ""  # named only for the rare long cell
         yield make("K409", sheet, cell.ref, row=cell.row, col=cell.col, indikator=_short(indikator, 200),
                    dilaporkan=f"{_short(cell.value)} ({_count(len(cell.value))} karakter)",
                    seharusnya=f"paling banyak {_count(limit)} karakter", pesan=message,
