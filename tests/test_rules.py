@@ -166,3 +166,17 @@ def test_k303_atasan_cycle_is_named_once(build):
 def test_k303_unit_that_is_its_own_atasan(build):
     (f,) = check(build([unit("A", [row(target=1, realisasi=1, capaian=100)], atasan="A")])).findings
     assert f.kode == "K303" and "A → A" in f.pesan
+
+
+def test_k303_suggests_the_closest_sheet_name(build):
+    units = [unit("Sekcam", [row(target=1, realisasi=1, capaian=100)]),
+             unit("Kasubag Umum", [row(target=1, realisasi=1, capaian=100)], atasan="Sekcamm")]
+    (f,) = [f for f in check(build(units)).findings if f.kode == "K303"]
+    assert "Mungkin maksudnya: 'Sekcam'" in f.saran
+
+
+def test_findings_quote_typed_text_at_a_readable_length(build):
+    long_target = "12 dok " + "x" * 5000
+    result = check(build([unit("A", [row(target=long_target, realisasi="6 dok", capaian="50%")])]))
+    quoted = [f for f in result.findings if f.kode in ("K104", "K105")]
+    assert quoted and all(len(f.dilaporkan) <= 200 and len(f.pesan) <= 2000 for f in quoted)
