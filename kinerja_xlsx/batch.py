@@ -56,21 +56,29 @@ class BatchResult:
     def failed(self) -> list[WorkbookSummary]:
         return [w for w in self.workbooks if not w.ok]
 
-    def levels(self) -> Counter:
-        total = Counter()
-        for w in self.workbooks:
-            total.update(w.levels)
-        return total
-
     def line(self) -> str:
         """The final summary line."""
-        ok = [w for w in self.workbooks if w.ok]
-        lv = self.levels()
+        t = total(self.workbooks)
+        lv = Counter(t.levels)
         failed = f" ({len(self.failed)} gagal)" if self.failed else ""
-        return (f"Selesai: {len(self.workbooks)} workbook{failed}, {sum(w.units for w in ok)} unit, "
-                f"{sum(w.indicators for w in ok)} indikator; temuan {lv['Galat']} Galat, "
+        return (f"Selesai: {len(self.workbooks)} workbook{failed}, {t.units} unit, "
+                f"{t.indicators} indikator; temuan {lv['Galat']} Galat, "
                 f"{lv['Peringatan']} Peringatan, {lv['Info']} Info; "
                 f"{self.seconds:.1f} detik".replace(".", ",", 1))
+
+
+def total(summaries: list[WorkbookSummary]) -> WorkbookSummary:
+    """The processed workbooks added up, as one summary (failed ones count for nothing)."""
+    ok = [s for s in summaries if s.ok]
+    levels, predikat = Counter(), Counter()
+    for s in ok:
+        levels.update(s.levels)
+        predikat.update(s.predikat)
+    return WorkbookSummary(
+        path="Total", ok=True, units=sum(s.units for s in ok), indicators=sum(s.indicators for s in ok),
+        capaian_sum=sum(s.capaian_sum for s in ok), capaian_count=sum(s.capaian_count for s in ok),
+        anggaran=sum(s.anggaran for s in ok), realisasi=sum(s.realisasi for s in ok),
+        levels=dict(levels), predikat=dict(predikat), points=[p for s in ok for p in s.points])
 
 
 def summarize(path: str, result) -> WorkbookSummary:

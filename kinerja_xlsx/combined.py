@@ -8,6 +8,7 @@ from collections import Counter
 
 import xlsxwriter
 
+from .batch import total
 from .compute import predikat_of
 from .findings import LEVELS
 
@@ -39,6 +40,23 @@ def _replace_into(out_dir: str, name: str, write) -> str:
             os.remove(tmp)
 
 
+def _write_figures(ws, row: int, s, pct, rp) -> None:
+    """Units, indicators, mean capaian and predikat, rupiah, serapan, findings by level."""
+    ws.write_number(row, 6, s.units)
+    ws.write_number(row, 7, s.indicators)
+    mean = _mean(s)
+    if mean is not None:
+        ws.write_number(row, 8, mean, pct)
+        ws.write_string(row, 9, predikat_of(mean))
+    ws.write_number(row, 10, s.anggaran, rp)
+    ws.write_number(row, 11, s.realisasi, rp)
+    serapan = _serapan(s.anggaran, s.realisasi)
+    if serapan is not None:
+        ws.write_number(row, 12, serapan, pct)
+    for col, level in enumerate(LEVELS, start=13):
+        ws.write_number(row, col, s.levels.get(level.value, 0))
+
+
 def write_xlsx(summaries, path: str) -> None:
     book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
                                       "strings_to_numbers": False})
@@ -49,7 +67,6 @@ def write_xlsx(summaries, path: str) -> None:
     for col, name in enumerate(HEADERS):
         ws.write_string(0, col, name, bold)
     row = 1
-    total = Counter()
     for s in summaries:
         ws.write_string(row, 0, os.path.basename(s.path))
         ws.write_string(row, 1, "Diproses" if s.ok else f"Gagal: {s.error}")
@@ -57,37 +74,10 @@ def write_xlsx(summaries, path: str) -> None:
             for col, text in ((2, s.pemerintah), (3, s.instansi), (5, s.triwulan)):
                 ws.write_string(row, col, text)
             ws.write_number(row, 4, s.tahun)
-            ws.write_number(row, 6, s.units)
-            ws.write_number(row, 7, s.indicators)
-            mean = _mean(s)
-            if mean is not None:
-                ws.write_number(row, 8, mean, pct)
-                ws.write_string(row, 9, predikat_of(mean))
-            ws.write_number(row, 10, s.anggaran, rp)
-            ws.write_number(row, 11, s.realisasi, rp)
-            serapan = _serapan(s.anggaran, s.realisasi)
-            if serapan is not None:
-                ws.write_number(row, 12, serapan, pct)
-            for col, level in enumerate(LEVELS, start=13):
-                ws.write_number(row, col, s.levels.get(level.value, 0))
-            total.update({"units": s.units, "indicators": s.indicators, "sum": s.capaian_sum,
-                          "count": s.capaian_count, "anggaran": s.anggaran, "realisasi": s.realisasi})
-            total.update(s.levels)
+            _write_figures(ws, row, s, pct, rp)
         row += 1
     ws.write_string(row, 0, "Total", book.add_format({"bold": True}))
-    ws.write_number(row, 6, total["units"])
-    ws.write_number(row, 7, total["indicators"])
-    if total["count"]:
-        mean = total["sum"] / total["count"]
-        ws.write_number(row, 8, mean, pct)
-        ws.write_string(row, 9, predikat_of(mean))
-    ws.write_number(row, 10, total["anggaran"], rp)
-    ws.write_number(row, 11, total["realisasi"], rp)
-    serapan = _serapan(total["anggaran"], total["realisasi"])
-    if serapan is not None:
-        ws.write_number(row, 12, serapan, pct)
-    for col, level in enumerate(LEVELS, start=13):
-        ws.write_number(row, col, total[level.value])
+    _write_figures(ws, row, total(summaries), pct, rp)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, row, len(HEADERS) - 1)
     for col, width in enumerate((30, 24, 28, 28, 7, 9, 7, 10, 12, 14, 18, 18, 11, 8, 11, 8)):
@@ -100,29 +90,21 @@ def combined_recap(summaries):
     charts serve the batch unchanged."""
     from .report.data import Header, Recap, RecapRow, num
 
-    ok = [s for s in summaries if s.ok]
-    rows = []
-    for order, s in enumerate(summaries, start=1):
+    def recap_row(order: int, sheet: str, jabatan: str, s) -> RecapRow:
         mean = _mean(s) if s.ok else None
-        rows.append(RecapRow(order=order, sheet=s.instansi or os.path.basename(s.path),
-                             jabatan=os.path.basename(s.path) if s.ok else f"gagal: {s.error}",
-                             indikator=s.indicators, rata_capaian=mean, predikat=predikat_of(mean) if s.ok else "",
-                             anggaran=num(s.anggaran) if s.ok else None, realisasi=num(s.realisasi) if s.ok else None,
-                             serapan=_serapan(s.anggaran, s.realisasi) if s.ok else None,
-                             galat=s.levels.get("Galat", 0), peringatan=s.levels.get("Peringatan", 0),
-                             info=s.levels.get("Info", 0)))
-    count = sum(s.capaian_count for s in ok)
-    mean = sum(s.capaian_sum for s in ok) / count if count else None
-    anggaran, realisasi = sum(s.anggaran for s in ok), sum(s.realisasi for s in ok)
-    levels = Counter()
-    predikat = Counter()
-    for s in ok:
-        levels.update(s.levels)
-        predikat.update(s.predikat)
-    total = RecapRow(order=0, sheet="Total", jabatan="", indikator=sum(s.indicators for s in ok), rata_capaian=mean,
-                     predikat=predikat_of(mean) if mean is not None else "", anggaran=anggaran, realisasi=realisasi,
-                     serapan=_serapan(anggaran, realisasi), galat=levels["Galat"], peringatan=levels["Peringatan"],
-                     info=levels["Info"])
+        return RecapRow(order=order, sheet=sheet, jabatan=jabatan, indikator=s.indicators, rata_capaian=mean,
+                        predikat=predikat_of(mean) if mean is not None else "",
+                        anggaran=num(s.anggaran) if s.ok else None, realisasi=num(s.realisasi) if s.ok else None,
+                        serapan=_serapan(s.anggaran, s.realisasi) if s.ok else None,
+                        galat=s.levels.get("Galat", 0), peringatan=s.levels.get("Peringatan", 0),
+                        info=s.levels.get("Info", 0))
+
+    ok = [s for s in summaries if s.ok]
+    rows = [recap_row(order, s.instansi or os.path.basename(s.path),
+                      os.path.basename(s.path) if s.ok else f"gagal: {s.error}", s)
+            for order, s in enumerate(summaries, start=1)]
+    t = total(summaries)
+    total_row = recap_row(0, "Total", "", t)
     pemerintah = {s.pemerintah for s in ok}
     tahun = {s.tahun for s in ok}
     triwulan = {s.triwulan for s in ok}
@@ -130,11 +112,11 @@ def combined_recap(summaries):
                     instansi=f"Rekap gabungan {len(summaries)} workbook",
                     tahun=str(tahun.pop()) if len(tahun) == 1 else "-",
                     triwulan=triwulan.pop() if len(triwulan) == 1 else "-", tempat="", tanggal="", berkas="")
-    points = tuple(p for s in ok for p in s.points)
+    points = tuple(t.points)
     bands = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
     kinds = Counter(k for _, _, k in points)
-    return Recap(header=header, rows=tuple(rows), total=total,
-                 predikat_counts=tuple((b, int(predikat.get(b, 0))) for b in bands), points=points,
+    return Recap(header=header, rows=tuple(rows), total=total_row,
+                 predikat_counts=tuple((b, int(t.predikat.get(b, 0))) for b in bands), points=points,
                  efisiensi_counts=tuple((k, kinds.get(k, 0)) for k in ("Efisien", "Cukup", "Tidak Efisien")),
                  file_name=f"{COMBINED_NAME}.pdf")
 
