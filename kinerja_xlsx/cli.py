@@ -128,12 +128,13 @@ def _progress_bar():
 
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return contextlib.nullcontext(None)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     @contextlib.contextmanager
     def bar():
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      transient=True, console=__import__("rich.console").console.Console(stderr=True)) as p:
+                      transient=True, console=Console(stderr=True)) as p:
             tasks = {}
 
             def tick(label, done, total):

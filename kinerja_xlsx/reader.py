@@ -13,13 +13,12 @@ import zipfile
 import zlib
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 
 from . import labels, safety
 from .errors import InputError
 from .grid import SheetGrid, load_grid
 from .model import Cell, Column, Info, Row, Unit, Workbook
-from openpyxl.worksheet.cell_range import CellRange
 
 BULAN = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
@@ -486,4 +485,4 @@ def _fill_merged(sheet: str, table: list[Row], columns: list[Column], merged) ->
                 row.cells = dict(sorted(row.cells.items()))
 
 
-__all__ = ["read_workbook", "parse_date", "parse_triwulan", "get_column_letter"]
+__all__ = ["read_workbook", "load_sheets", "parse_date", "parse_triwulan"]
