@@ -163,7 +163,6 @@ def periksa(
       kinerja periksa input/contoh_kedungjajang_tw2_2023.xlsx --json
     """
     from .pipeline import check
-    from .terminal import print_findings
 
     try:
         result = check(masukan, previous=sebelumnya)
@@ -174,6 +173,8 @@ def periksa(
 
         sys.stdout.write(json.dumps(findings_document(result), ensure_ascii=False, indent=2) + "\n")
     else:
+        from .terminal import print_findings
+
         print_findings(result)
     raise typer.Exit(EXIT_GALAT if result.has_galat else EXIT_OK)
 

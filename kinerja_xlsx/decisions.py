@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import warnings
 
-from . import labels
+from . import labels, safety
 
 ID, DECISION, NOTE = "ID", "Keputusan Auditor", "Catatan Auditor"
 
@@ -20,6 +20,7 @@ def read_decisions(path: str) -> dict[str, tuple[str, str]]:
     """ID -> (keputusan, catatan) from an earlier corrected workbook, {} when there is none."""
     if not os.path.isfile(path):
         return {}
+    safety.verify_xml_defences()
     try:
         import openpyxl
 

@@ -6,11 +6,13 @@ kind, decimals, unit, cell reference and the parsed :class:`Value`.
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 import numpy as np
 import pandas as pd
 
 from . import labels
-from openpyxl.utils import get_column_letter
+from .a1 import column_letter
 
 from .model import Cell, Unit, Workbook, quote_sheet
 from .values import Kind, Value, compound_ratio, parse_cell
@@ -37,7 +39,7 @@ def _text(cell: Cell | None) -> str:
 def _address(unit: Unit, row: int, col: int | None) -> str:
     """Where a figure is, or would be typed: its column at this row (column A of the row
     when the workbook has no such column), so a finding about a missing value has a cell."""
-    return f"{quote_sheet(unit.sheet)}!{get_column_letter(col or 1)}{row}"
+    return f"{quote_sheet(unit.sheet)}!{column_letter(col or 1)}{row}"
 
 
 def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
@@ -72,6 +74,14 @@ def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
     polaritas = labels.norm(record["polaritas_teks"])
     record["negatif"] = polaritas.startswith("neg")
     return record
+
+
+def tuples(frame: pd.DataFrame) -> list:
+    """``list(frame.itertuples(index=False))``, the same named tuples with the same values,
+    built column by column: pandas' own iteration fetches text columns one element at a
+    time, which was a fifth of a 500-unit check."""
+    Row = namedtuple("Pandas", [str(c) for c in frame.columns], rename=True)
+    return list(map(Row._make, zip(*(frame[c].tolist() for c in frame.columns))))
 
 
 def build_frame(workbook: Workbook) -> pd.DataFrame:

@@ -16,11 +16,25 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS
-from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
+from .a1 import column_index, column_letter
 from .model import Cell
+
+# Number formats 0-49 that a workbook uses by id without writing them out (ECMA-376 part 1,
+# 18.8.30; the same table as openpyxl's BUILTIN_FORMATS, which the tests compare it with).
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)', 6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)', 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+    14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+    20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
+    41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)', 42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
+    43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
+    44: '_("$"* #,##0.00_)_("$"* \\(#,##0.00\\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss",
+    47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
 
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR = re.compile(rb'\b(r|s|t)="([^"]*)"')
@@ -111,7 +125,7 @@ def _scan(data: bytes, styles: list[str]):
         for m in _STYLED.finditer(data):
             col, row, s = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
             if s in special:
-                facts[(int(row), column_index_from_string(col.decode("ascii")))] = (styles[int(s)], None, True, None)
+                facts[(int(row), column_index(col.decode("ascii")))] = (styles[int(s)], None, True, None)
     if b"<f" not in data and b't="e"' not in data:
         return facts
     for m in _CELL.finditer(data):
@@ -122,7 +136,7 @@ def _scan(data: bytes, styles: list[str]):
         rm = _REF.fullmatch(a.get(b"r", b"").decode("ascii"))
         if not rm:
             continue
-        key = (int(rm.group(2)), column_index_from_string(rm.group(1)))
+        key = (int(rm.group(2)), column_index(rm.group(1)))
         s = a.get(b"s")
         fmt = styles[int(s)] if s is not None and s.isdigit() and int(s) < len(styles) else "General"
         fm = _F.search(body)
@@ -145,13 +159,13 @@ def _area(data: bytes) -> int:
     largest = 0
     dim = _DIMENSION.search(data)
     if dim and dim.group(3) and dim.group(4):
-        largest = column_index_from_string(dim.group(3).decode()) * int(dim.group(4))
+        largest = column_index(dim.group(3).decode()) * int(dim.group(4))
     refs = _CELL_REF.findall(data)
     if len(refs) != len(_CELL_TAG.findall(data)):
         return MAX_AREA + 1
     if refs:
         rows = max(int(r) for _, r in refs)
-        cols = max(column_index_from_string(c.decode()) for c in {c for c, _ in refs})
+        cols = max(column_index(c.decode()) for c in {c for c, _ in refs})
         largest = max(largest, rows * cols)
     return largest
 
@@ -225,7 +239,5 @@ def load_grid(path: str) -> list[SheetGrid]:
 
 
 def _range(rng) -> str:
-    from openpyxl.utils import get_column_letter
-
     (r1, c1), (r2, c2) = rng
-    return f"{get_column_letter(c1 + 1)}{r1 + 1}:{get_column_letter(c2 + 1)}{r2 + 1}"
+    return f"{column_letter(c1 + 1)}{r1 + 1}:{column_letter(c2 + 1)}{r2 + 1}"

@@ -6,6 +6,7 @@ trailing ``:`` (WORKBOOK.md).
 
 from __future__ import annotations
 
+import functools
 import re
 
 INFO_SHEET = "Info"
@@ -70,9 +71,17 @@ ADDED_COLUMNS = (CAPAIAN_REPORTED, SERAPAN_REPORTED, PREDIKAT, EFISIENSI)
 POLARITAS = ("Positif", "Negatif")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def norm(text: object) -> str:
     """Normalise a key or header for matching: case, spaces, trailing colon."""
-    s = re.sub(r"\s+", " ", str(text)).strip()
+    return _norm(text) if type(text) is str else _norm(str(text))
+
+
+@functools.lru_cache(maxsize=4096)  # the same headers, keys and polarities come back in every sheet
+def _norm(text: str) -> str:
+    s = _SPACES.sub(" ", text).strip()
     s = s.rstrip(":").strip()
     return s.casefold()
 

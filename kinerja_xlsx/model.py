@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from .a1 import column_letter
 
 
 def quote_sheet(sheet: str) -> str:
@@ -27,7 +27,7 @@ class Cell:
 
     @property
     def address(self) -> str:
-        return f"{get_column_letter(self.col)}{self.row}"
+        return f"{column_letter(self.col)}{self.row}"
 
     @property
     def ref(self) -> str:

@@ -12,10 +12,9 @@ import warnings
 import zipfile
 import zlib
 
-import openpyxl
-from openpyxl.worksheet.cell_range import CellRange
 
 from . import labels, safety
+from .a1 import column_index, range_bounds
 from .errors import InputError
 from .grid import SheetGrid, load_grid
 from .model import Cell, Column, Info, Row, Unit, Workbook
@@ -91,7 +90,7 @@ def _sheets_openpyxl(path: str) -> list[SheetGrid]:
         last_col = max((c for _, cells in rows for c in cells), default=1)
         for letter, dim in ws.column_dimensions.items():
             try:
-                index = openpyxl.utils.column_index_from_string(letter)
+                index = column_index(letter)
             except ValueError:
                 continue
             if dim.width:
@@ -109,7 +108,12 @@ _NOT_FROM_EXCEL = "Jangan proses berkas ini; minta berkas asli yang disimpan lan
 
 
 def _load(path: str, *, read_only: bool):
-    """openpyxl's load, its many failure modes turned into one clear line."""
+    """openpyxl's load, its many failure modes turned into one clear line. openpyxl is
+    loaded here only, for the workbooks the fast loader declines, after proving that it
+    parses with defusedxml."""
+    import openpyxl
+
+    safety.verify_xml_defences()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -446,7 +450,7 @@ def _read_unit(path: str, ws: SheetGrid) -> Unit:
         other.extend(c for col, c in cells.items() if col not in span)
     for _, cells in rows[end:]:
         other.extend(cells.values())
-    _fill_merged(ws.name, table, columns, [CellRange(coord) for coord in ws.merged])
+    _fill_merged(ws.name, table, columns, [range_bounds(coord) for coord in ws.merged])
     return Unit(
         sheet=ws.name,
         header=header,
@@ -472,13 +476,12 @@ def _fill_merged(sheet: str, table: list[Row], columns: list[Column], merged) ->
     """Copy the value of a merged text cell down to the other table rows it covers."""
     fill = {c.col for c in columns if c.canonical in MERGED_FILL_COLUMNS}
     by_row = {r.row: r for r in table}
-    for rng in merged:
-        col = rng.min_col
-        top_row = by_row.get(rng.min_row)
-        if col not in fill or top_row is None or col not in top_row.cells:
+    for col, min_row, _, max_row in merged:
+        top_row = by_row.get(min_row)
+        if max_row is None or col not in fill or top_row is None or col not in top_row.cells:
             continue
         top = top_row.cells[col]
-        for row_number in range(rng.min_row + 1, rng.max_row + 1):
+        for row_number in range(min_row + 1, max_row + 1):
             row = by_row.get(row_number)
             if row is not None and col not in row.cells:
                 row.cells[col] = Cell(sheet, row_number, col, top.value, top.number_format)

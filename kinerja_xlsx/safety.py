@@ -32,6 +32,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from .a1 import range_bounds
 from .errors import InputError
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -229,10 +230,8 @@ def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo
 
 def _area(ref: str) -> int:
     """Cells in a range reference (``A1:C3`` -> 9); 0 for anything unreadable."""
-    from openpyxl.utils.cell import range_boundaries
-
     try:
-        min_col, min_row, max_col, max_row = range_boundaries(ref.strip())
+        min_col, min_row, max_col, max_row = range_bounds(ref)
     except (ValueError, TypeError):
         return 0
     if None in (min_col, min_row, max_col, max_row):

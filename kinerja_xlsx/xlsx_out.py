@@ -19,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from . import labels
 from .findings import LEVELS, Finding
+from .frame import tuples
 from .model import Cell, Unit
 
 HEADERS = ["No", "Kode", "Tingkat", "Unit", "Sel", "Indikator", "Dilaporkan", "Seharusnya", "Pesan", "Saran",
@@ -325,7 +326,7 @@ def write_corrected(result, path: str, decisions: dict[str, tuple[str, str]] | N
     written = {}
     batas = result.settings.batas_capaian
     rows_of: dict[str, list] = defaultdict(list)
-    for r in frame.itertuples(index=False):
+    for r in tuples(frame):
         rows_of[r.unit].append(r)
     cells_of: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in result.findings:

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from hostile_cases import READABLE
-from kinerja_xlsx import pipeline, process, staging
+from kinerja_xlsx import pipeline, process, staging, xlsx_out
 
 try:
     from kinerja_xlsx.report import write_reports  # noqa: F401
@@ -152,7 +152,7 @@ def test_interrupted_rerun_keeps_the_previous_outputs_whole(fixtures, tmp_path, 
         Path(target).write_bytes(b"PK\x03\x04 setengah")
         raise OSError("listrik padam")
 
-    monkeypatch.setattr(pipeline, "write_corrected", broken_xlsx)
+    monkeypatch.setattr(xlsx_out, "write_corrected", broken_xlsx)
     with pytest.raises(OSError):
         process(path, str(out), pdf=False)
     assert listing(out) == before

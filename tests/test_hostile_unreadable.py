@@ -15,7 +15,7 @@ import time
 import pytest
 
 from conftest import SAMPLE
-from hostile_cases import MiB, UNREADABLE, zip_bomb
+from hostile_cases import MiB, UNREADABLE, dirty_stray, zip_bomb
 from kinerja_xlsx import process, safety
 from kinerja_xlsx.errors import InputError
 from kinerja_xlsx.reader import read_workbook
@@ -90,11 +90,19 @@ def test_xml_bomb_is_refused_by_defusedxml_even_without_the_prescan(files, monke
             read_workbook(path)
 
 
-def test_defusedxml_is_verified_at_start_up(tmp_path):
-    """With OPENPYXL_DEFUSEDXML switched off, the processor refuses to run at all."""
+def test_defusedxml_is_verified_before_openpyxl_parses_anything(tmp_path):
+    """openpyxl parses only the workbooks the fast loader declines (and an earlier corrected
+    workbook's auditor decisions); with OPENPYXL_DEFUSEDXML switched off such a run is refused
+    before openpyxl reads a byte. The fast loader (calamine) never expands entities."""
     env = dict(os.environ, OPENPYXL_DEFUSEDXML="False")
-    r = subprocess.run([*CMD, "periksa", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
+    far = dirty_stray(tmp_path)  # a value at XFD1048576: the fast loader declines it
+    r = subprocess.run([*CMD, "periksa", far], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 3 and "defusedxml" in r.stderr and "Traceback" not in r.stderr
+    out = tmp_path / "keluaran"
+    process(str(SAMPLE), str(out), pdf=False)  # now a corrected workbook with decisions exists
+    r = subprocess.run([*CMD, "proses", str(SAMPLE), "-k", str(out), "--tanpa-pdf"], capture_output=True,
+                       text=True, env=env, timeout=120)
+    assert r.returncode == 2 and "defusedxml" in r.stderr and "Traceback" not in r.stderr  # that workbook failed
     safety.verify_xml_defences()  # and in this process it is on
 
 

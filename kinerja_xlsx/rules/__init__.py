@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..compute import Settings
 from ..findings import Finding, Level
+from ..frame import tuples
 from ..model import Workbook
 
 SECTIONS = ("Memeriksa", "Mengapa", "Contoh", "Tindakan")
@@ -113,7 +114,7 @@ def make(code: str, unit: str, sel: str, **fields) -> Finding:
 
 def rows(ctx: Context) -> Iterator:
     """The computed rows, as named tuples (built once per run: the frame is wide)."""
-    return iter(ctx.once("rows", lambda: list(ctx.frame.itertuples(index=False))))
+    return iter(ctx.once("rows", lambda: tuples(ctx.frame)))
 
 
 def cell_position(cell) -> tuple[int, int]:

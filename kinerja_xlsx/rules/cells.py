@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import range_boundaries
 
+from ..a1 import column_letter, range_bounds
 from ..findings import Level
 from ..frame import FIGURES, TEXTS
 from ..labels import GUIDE_SHEET, TABLE_MARKER, norm
@@ -32,7 +31,7 @@ EXCEL_TEXT_LIMIT = 32_767  # what one Excel cell can hold
 
 
 def _ref(sheet: str, row: int, col: int) -> str:
-    return f"{quote_sheet(sheet)}!{get_column_letter(max(col, 1))}{max(row, 1)}"
+    return f"{quote_sheet(sheet)}!{column_letter(max(col, 1))}{max(row, 1)}"
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -210,7 +209,7 @@ def k406(ctx: Context):
                        saran="Tampilkan baris itu (Unhide) dan periksa isinya.", extra={"id_key": f"baris {number}"})
         names = {c.col: c.name for c in unit.columns}
         for col in sorted(unit.hidden_cols & set(by_col)):
-            letter = get_column_letter(col)
+            letter = column_letter(col)
             first = min(by_col[col], key=lambda c: c.row)
             label = f"kolom {letter}" + (f" ({names[col]})" if col in names else "")
             yield make("K406", unit.sheet, first.ref, row=first.row, col=col,
@@ -225,7 +224,7 @@ def _merges_in_table(unit: Unit):
     last = max((r.row for r in unit.rows), default=unit.header_row)
     for coord in unit.merged:
         try:
-            min_col, min_row, max_col, max_row = range_boundaries(coord)
+            min_col, min_row, max_col, max_row = range_bounds(coord)
         except (ValueError, TypeError):
             continue
         if None in (min_col, min_row, max_col, max_row):
@@ -267,7 +266,7 @@ def k407(ctx: Context):
                          "kolom lain dalam gabungan tidak bernama.")
             else:
                 pesan = (f"Sel {coord} ({where}) digabung; isinya hanya terbaca di sel kiri atas "
-                         f"({get_column_letter(min_col)}{min_row}), sel lain dalam gabungan dibaca kosong.")
+                         f"({column_letter(min_col)}{min_row}), sel lain dalam gabungan dibaca kosong.")
             yield make("K407", unit.sheet, _ref(unit.sheet, min_row, min_col), row=min_row, col=min_col,
                        dilaporkan=f"gabungan {coord}", seharusnya="sel tidak digabung", pesan=pesan,
                        saran="Pisahkan gabungan (Unmerge) dan isi setiap sel; untuk satu anggaran beberapa indikator, "
@@ -334,16 +333,15 @@ def k409(ctx: Context):
     Contoh: Keterangan berisi seluruh isi laporan kegiatan yang ditempel dari Word.
     Tindakan: ringkas teksnya; pindahkan uraian panjang ke dokumen pendukung.
     """
-    found = []
-    for cell in ctx.workbook.info_cells:
-        found.append((cell.sheet, cell, LONG_TEXT_OTHER, None))
+    def long(cells, limit):  # only long text: most of a workbook is short
+        return [c for c in cells if isinstance(c.value, str) and len(c.value) > limit]
+
+    found = [(cell.sheet, cell, LONG_TEXT_OTHER, None) for cell in long(ctx.workbook.info_cells, LONG_TEXT_OTHER)]
     for unit in ctx.workbook.units:
-        for cell in unit.header.values():
-            found.append((unit.sheet, cell, LONG_TEXT_OTHER, None))
-        for cell in unit.other_cells:
+        for cell in long([*unit.header.values(), *unit.other_cells], LONG_TEXT_OTHER):
             found.append((unit.sheet, cell, LONG_TEXT_OTHER, None))
         for row in unit.rows:
-            for cell in row.cells.values():
+            for cell in long(row.cells.values(), LONG_TEXT_TABLE):
                 found.append((unit.sheet, cell, LONG_TEXT_TABLE, (unit, row.cells)))
     seen = set()
     for sheet, cell, limit, where in found:
