@@ -36,32 +36,36 @@ def _text(cell: Cell | None) -> str:
     return "" if cell is None else cell.text.strip()
 
 
-def _address(unit: Unit, row: int, col: int | None) -> str:
-    """Where a figure is, or would be typed: its column at this row (column A of the row
-    when the workbook has no such column), so a finding about a missing value has a cell."""
-    return f"{quote_sheet(unit.sheet)}!{column_letter(col or 1)}{row}"
+_EMPTY = Value(Kind.EMPTY)
+_TEXT_KEYS = tuple((field, canonical, f"{field}_ref") for field, canonical in TEXTS.items())
+_FIGURE_KEYS = tuple((field, canonical, percent, f"{field}_val", f"{field}_kind", f"{field}_dec", f"{field}_ref",
+                      f"{field}_cell") for field, (canonical, percent) in FIGURES.items())
 
 
-def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int]) -> dict:
-    record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": row.row}
-    for field, canonical in TEXTS.items():
-        cell = row.cells.get(cols.get(canonical, -1))
+def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int], columns: dict[str, str]) -> dict:
+    """One indicator row; ``columns`` maps a column's name to the start of its cell reference
+    in this unit (``'Camat'!E``), so references are not rebuilt cell by cell."""
+    cells, number = row.cells, row.row
+    record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": number}
+    for field, canonical, ref_key in _TEXT_KEYS:
+        cell = cells.get(cols.get(canonical, -1))
         record[field] = _text(cell)
-        record[f"{field}_ref"] = cell.ref if cell is not None else _address(unit, row.row, cols.get(canonical))
-    for field, (canonical, percent) in FIGURES.items():
-        cell = row.cells.get(cols.get(canonical, -1))
+        record[ref_key] = f"{columns[canonical]}{number}"
+    for field, canonical, percent, val_key, kind_key, dec_key, ref_key, cell_key in _FIGURE_KEYS:
+        cell = cells.get(cols.get(canonical, -1))
         if cell is None:
-            value = Value(Kind.EMPTY)
+            value = _EMPTY
         elif cell.uncached:
             value = Value(Kind.ERROR, cell.formula or "", note="rumus tanpa nilai tersimpan")
         else:
             value = parse_cell(cell.value, cell.number_format, expect_percent=percent)
-        record[field] = value.number if value.kind is Kind.NUMBER else np.nan
-        record[f"{field}_val"] = value
-        record[f"{field}_kind"] = value.kind.value
-        record[f"{field}_dec"] = value.decimals if value.decimals is not None else -1
-        record[f"{field}_ref"] = cell.ref if cell is not None else _address(unit, row.row, cols.get(canonical))
-        record[f"{field}_cell"] = cell
+        kind = value.kind
+        record[field] = value.number if kind is Kind.NUMBER else np.nan
+        record[val_key] = value
+        record[kind_key] = kind.value
+        record[dec_key] = value.decimals if value.decimals is not None else -1
+        record[ref_key] = f"{columns[canonical]}{number}"
+        record[cell_key] = cell
     satuan = record["satuan"]
     t, r = record["target_val"], record["realisasi_val"]
     record["target_unit"] = t.unit or satuan
@@ -88,7 +92,11 @@ def build_frame(workbook: Workbook) -> pd.DataFrame:
     records = []
     for i, unit in enumerate(workbook.units):
         cols = {c.canonical: c.col for c in unit.columns if c.canonical}
-        records.extend(_row_record(unit, i, row, cols) for row in unit.rows)
+        # where a figure is, or would be typed: its column at the row (column A when the
+        # workbook has no such column), so a finding about a missing value has a cell
+        columns = {name: f"{quote_sheet(unit.sheet)}!{column_letter(cols.get(name) or 1)}"
+                   for name in (*TEXTS.values(), *(canonical for canonical, _ in FIGURES.values()))}
+        records.extend(_row_record(unit, i, row, cols, columns) for row in unit.rows)
     frame = pd.DataFrame.from_records(records)
     if frame.empty:
         frame = pd.DataFrame(columns=["unit", "unit_index", "row", *TEXTS, *FIGURES, "negatif"])

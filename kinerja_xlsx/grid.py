@@ -191,24 +191,34 @@ def load_grid(path: str) -> list[SheetGrid]:
             raise TooWide(name)
         sheet = book.get_sheet_by_name(name)
         facts = _scan(data, styles)
+        facts_by_row: dict[int, dict[int, tuple]] = {}
+        for (r, c), fact in facts.items():
+            facts_by_row.setdefault(r, {})[c] = fact
         rows = []
         values = sheet.to_python(skip_empty_area=False)
         seen = set()
         for r, line in enumerate(values, start=1):
+            filled = [c for c, value in enumerate(line, start=1) if value != ""]
+            row_facts = facts_by_row.get(r)
+            if row_facts:  # a styled, formula or error cell counts even when calamine gives ""
+                filled = sorted(set(filled).union(c for c in row_facts if c <= len(line)))
+            if not filled:
+                continue
             cells = {}
-            for c, value in enumerate(line, start=1):
-                fact = facts.get((r, c))
-                if value == "" and fact is None:
+            for c in filled:
+                value = line[c - 1]
+                fact = row_facts.get(c) if row_facts else None
+                if fact is None:
+                    cells[c] = Cell(name, r, c, value)
                     continue
-                fmt, formula, has_value, error = fact or ("General", None, True, None)
+                fmt, formula, has_value, error = fact
                 if error is not None:
                     value = error
                 elif value == "":
                     value = None
                 cells[c] = Cell(name, r, c, value, fmt, formula, uncached=formula is not None and not has_value)
-                seen.add((r, c))
-            if cells:
-                rows.append((r, cells))
+            seen.update((r, c) for c in filled)
+            rows.append((r, cells))
         # cells the scan knows (a formula without a result) but calamine's area did not reach
         extra: dict[int, dict[int, Cell]] = {}
         for (r, c), (fmt, formula, has_value, error) in facts.items():
