@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import localcontext
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import parse_pattern
 
 from .rounding import round_half_up
 
@@ -24,7 +26,18 @@ def angka(x: float | None, decimals: int | None = None, *, max_decimals: int = 2
         x = round_half_up(x, decimals)
     with localcontext() as ctx:  # babel quantizes in the current context: room for 1e308
         ctx.prec = max(28, int(math.log10(abs(x) or 1)) + (decimals or max_decimals) + 5)
-        return format_decimal(x, format=pattern, locale="id")
+        return _pattern(pattern).apply(x, _indonesian())  # = babel's format_decimal(x, pattern, "id")
+
+
+@functools.lru_cache(maxsize=None)
+def _indonesian() -> Locale:
+    return Locale.parse("id")
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(pattern: str):
+    """babel parses the pattern (and the locale) on every call: a report has thousands of figures."""
+    return parse_pattern(pattern)
 
 
 def persen(x: float | None, decimals: int | None = None) -> str:

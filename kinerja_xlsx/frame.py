@@ -88,6 +88,12 @@ def tuples(frame: pd.DataFrame) -> list:
     return list(map(Row._make, zip(*(frame[c].tolist() for c in frame.columns))))
 
 
+def records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, the same dicts, built column by column (see :func:`tuples`)."""
+    names = list(frame.columns)
+    return [dict(zip(names, values)) for values in zip(*(frame[c].tolist() for c in names))]
+
+
 def build_frame(workbook: Workbook) -> pd.DataFrame:
     records = []
     for i, unit in enumerate(workbook.units):

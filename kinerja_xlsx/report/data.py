@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .. import fmt, labels
 from ..findings import Finding
+from ..frame import records as frame_records
 from ..values import Kind
 from .texts import Texts, fill, load_texts
 
@@ -329,7 +330,7 @@ def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[U
     ordered = hierarchy(workbook.units)
     width = number_width(len(ordered))
     by_unit: dict[str, list[dict]] = {}
-    for record in result.frame.to_dict("records"):
+    for record in frame_records(result.frame):
         by_unit.setdefault(record["unit"], []).append(record)
     findings_by_unit: dict[str, list[Finding]] = {}
     for f in result.findings:
