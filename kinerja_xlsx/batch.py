@@ -154,21 +154,44 @@ def process_many(paths: list[str], out_dir: str = "output", *, previous: str | N
     return BatchResult(summaries, outputs, time.perf_counter() - start)
 
 
+CHUNKS_PER_WORKER = 16
+
+
+def _serial(fn, items, tick):
+    for i, item in enumerate(items, start=1):
+        yield fn(*item)
+        tick("PDF unit", i, len(items))
+
+
+class _Collected:
+    """The pool's results in order. ``close`` (called by the renderer when it is done, or
+    gives up) shuts the pool down and cancels what has not started."""
+
+    def __init__(self, pool, results, count, tick):
+        self._pool, self._results, self._count, self._tick = pool, results, count, tick
+
+    def __iter__(self):
+        for i, value in enumerate(self._results, start=1):
+            self._tick("PDF unit", i, self._count)
+            yield value
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _single(path, out_dir, previous, pdf, settings, n, tick, detail) -> WorkbookSummary:
     """One workbook: its unit PDFs over a pool, started only when there are enough units."""
 
     def rendered(fn, *iterables):
+        """Like ``map``, but the work is handed to the pool at once: the caller writes the
+        workbook and the recap while the workers render."""
         items = list(zip(*iterables))
         if n == 1 or len(items) < POOL_MIN_UNITS:
-            for i, item in enumerate(items, start=1):
-                yield fn(*item)
-                tick("PDF unit", i, len(items))
-            return
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            chunk = max(1, math.ceil(len(items) / (n * 4)))
-            for i, value in enumerate(pool.map(fn, *zip(*items), chunksize=chunk), start=1):
-                tick("PDF unit", i, len(items))
-                yield value
+            return _serial(fn, items, tick)
+        pool = ProcessPoolExecutor(max_workers=n)
+        # small chunks: at the end no worker waits long for the other one
+        chunk = max(1, math.ceil(len(items) / (n * CHUNKS_PER_WORKER)))
+        return _Collected(pool, pool.map(fn, *zip(*items), chunksize=chunk), len(items), tick)
 
     summary = _one(path, out_dir, previous, pdf, settings, map_fn=rendered, detail=detail)
     if not pdf:

@@ -65,11 +65,18 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
     names = output_names(path)
     decisions = read_decisions(os.path.join(out_dir, names["xlsx"]))  # the auditor's work survives a re-run
     with staged(out_dir) as tmp:
-        write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
-        write_json(result, os.path.join(tmp, names["json"]))
+        def workbook_and_json():
+            write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
+            write_json(result, os.path.join(tmp, names["json"]))
+
         if pdf:
             from .report import write_reports  # ReportLab is loaded only when PDFs are wanted
-            write_reports(result, os.path.join(tmp, names["pdf"]), map_fn=map_fn)
+
+            # the units are handed to the renderer first: a pool renders them while this
+            # process writes the workbook and the JSON
+            write_reports(result, os.path.join(tmp, names["pdf"]), map_fn=map_fn, meanwhile=workbook_and_json)
+        else:
+            workbook_and_json()
         produced = [os.path.relpath(os.path.join(root, f), tmp) for root, _, files in os.walk(tmp) for f in files]
     result.outputs = sorted(os.path.join(out_dir, p) for p in produced)
     return result

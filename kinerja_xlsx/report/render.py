@@ -7,7 +7,6 @@ mapping function to use (``map`` by default, ``executor.map`` for a pool).
 
 from __future__ import annotations
 
-import itertools
 import os
 from typing import Callable, Iterable
 
@@ -32,11 +31,13 @@ def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> in
 
 
 def write_reports(result, out_dir: str, *, texts: Texts | None = None,
-                  map_fn: Callable[..., Iterable] = map) -> list[str]:
+                  map_fn: Callable[..., Iterable] = map, meanwhile: Callable[[], None] | None = None) -> list[str]:
     """Unit PDFs, the book and the recap into ``out_dir`` (created). Returns the paths written.
 
     File names sort in hierarchy order: ``00_Buku_Laporan_Kinerja.pdf``, ``01_Camat.pdf``, ...,
-    ``99_Rekapitulasi.pdf`` (three digits from 99 units on).
+    ``99_Rekapitulasi.pdf`` (three digits from 99 units on). ``map_fn`` renders the units
+    (``map``, or a pool's map that starts at once); ``meanwhile`` runs right after the units
+    are handed to it, then the recap, while a pool renders.
     """
     from ..pipeline import output_names  # the findings file the Catatan Koreksi refers to
 
@@ -45,13 +46,18 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     berkas = output_names(result.workbook.path)["json"] if result.workbook.path else ""
     reports = unit_reports(result, texts, berkas)
     paths = [os.path.join(out_dir, r.file_name) for r in reports]
-    rendering = iter(map_fn(render_unit, reports, paths, [texts] * len(reports)))
-    # Once the first unit is back, a process pool holds every unit: the recap is rendered
-    # here meanwhile instead of after them (with plain ``map`` the order just changes).
-    pages = list(itertools.islice(rendering, 1))
-    summary = recap(result, reports, berkas)
-    recap_path = _render_recap(summary, reports, out_dir, texts)
-    pages.extend(rendering)
+    layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
+    rendering = map_fn(render_unit, reports, paths, [texts] * len(reports))
+    try:
+        # a pool renders the units now; the other outputs are written here meanwhile
+        # (with plain ``map`` nothing is rendered yet: only the order changes)
+        if meanwhile is not None:
+            meanwhile()
+        summary = recap(result, reports, berkas)
+        recap_path = _render_recap(summary, reports, out_dir, texts)
+        pages = list(rendering)
+    finally:
+        getattr(rendering, "close", lambda: None)()
 
     header = reports[0].header if reports else None
     written = list(paths)
