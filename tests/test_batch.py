@@ -73,3 +73,22 @@ def test_folder_as_input(build, tmp_path):
                         str(folder)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert {"a_terkoreksi.xlsx", "b_terkoreksi.xlsx", "rekap_gabungan.xlsx"} <= set(os.listdir(tmp_path / "o"))
+
+
+def test_a_failing_workbook_write_stops_the_rendering_pool(build, tmp_path, monkeypatch):
+    """The units are handed to the pool before the workbook is written; when writing fails,
+    the pool is shut down (no worker left running) and nothing is published."""
+    import multiprocessing
+
+    from kinerja_xlsx import xlsx_out
+
+    def broken(*args, **kwargs):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(xlsx_out, "write_corrected", broken)
+    path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
+    out = tmp_path / "o"
+    batch = process_many([path], str(out), workers=2)
+    assert not batch.workbooks[0].ok and "disk penuh" in batch.workbooks[0].error
+    assert multiprocessing.active_children() == []
+    assert not out.exists() or os.listdir(out) == []
