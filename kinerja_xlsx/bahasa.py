@@ -57,6 +57,7 @@ GALAT = (
     (r"Option '(.+)' requires (.+)$", r"Opsi '\1' memerlukan \2"),
     (r"Option '(.+)' does not take a value\.$", r"Opsi '\1' tidak menerima nilai."),
     (r"Value (.+) is not a valid (float|int|integer)\.$", r"\1 bukan angka."),
+    (r"'?(.+?)'? is not a valid (float|int|integer)\.$", r"harus berupa angka."),  # click, typer < 0.29
     (r"Input should be a valid (number|integer).*$", r"harus berupa angka."),
 )
 INVALID = re.compile(r"Invalid value for (.+?): (.*)$", re.DOTALL)

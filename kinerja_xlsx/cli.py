@@ -223,7 +223,23 @@ _bahasa_indonesia(app)  # the framework's own words (usage, --help, usage errors
 
 
 def main():
-    app(prog_name="kinerja")
+    """The ``kinerja`` command. Once it has finished (every output closed and published,
+    every worker joined) the process ends without Python's teardown, which freed a checked
+    workbook's objects one by one: 0,1-0,2 s of a 1,5 s ``periksa`` of 500 units, for no one."""
+    try:
+        app(prog_name="kinerja")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # sys.exit("message"): shown, as Python would
+        sys.stderr.write(code + "\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader of a pipe left early; a closed stream
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
