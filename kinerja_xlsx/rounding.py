@@ -7,8 +7,9 @@ decimals. Decimal arithmetic keeps binary noise (0.3333 stored for 33,33%) out.
 
 from __future__ import annotations
 
+import functools
 import math
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 
 def _dec(x: float) -> Decimal:
@@ -16,13 +17,23 @@ def _dec(x: float) -> Decimal:
     return Decimal(format(x, ".15g"))
 
 
+# Room for every digit of any float at the precisions used here (1e308 at 2 decimals needs
+# 311); a context made once instead of one per call.
+_CONTEXT = Context(prec=400)
+
+
+@functools.lru_cache(maxsize=64)
+def _step(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
 def _quantize(x: float, decimals: int, rounding: str) -> float:
     if not math.isfinite(x):
         return x
     d = _dec(x)
-    with localcontext() as ctx:  # room for every digit: 1e308 at 2 decimals needs 311
-        ctx.prec = max(28, d.adjusted() + decimals + 3)
-        return float(d.quantize(Decimal(1).scaleb(-decimals), rounding=rounding))
+    need = d.adjusted() + decimals + 3
+    context = _CONTEXT if need <= _CONTEXT.prec else Context(prec=need)
+    return float(d.quantize(_step(decimals), rounding=rounding, context=context))
 
 
 def round_half_up(x: float, decimals: int) -> float:
