@@ -148,6 +148,7 @@ def _scan(data: bytes, styles: list[str]):
 
 
 _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+_CELL_REF_FIRST = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')  # how Excel and most writers put it
 _CELL_TAG = re.compile(rb"<c[\s>/]")
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,7})?:?([A-Z]{1,3})?(\d{1,7})?"')
 
@@ -160,8 +161,11 @@ def _area(data: bytes) -> int:
     dim = _DIMENSION.search(data)
     if dim and dim.group(3) and dim.group(4):
         largest = column_index(dim.group(3).decode()) * int(dim.group(4))
-    refs = _CELL_REF.findall(data)
-    if len(refs) != len(_CELL_TAG.findall(data)):
+    tags = len(_CELL_TAG.findall(data))
+    refs = _CELL_REF_FIRST.findall(data)  # the quick pattern finds them all when r comes first
+    if len(refs) != tags:
+        refs = _CELL_REF.findall(data)
+    if len(refs) != tags:
         return MAX_AREA + 1
     if refs:
         rows = max(int(r) for _, r in refs)
@@ -196,7 +200,6 @@ def load_grid(path: str) -> list[SheetGrid]:
             facts_by_row.setdefault(r, {})[c] = fact
         rows = []
         values = sheet.to_python(skip_empty_area=False)
-        seen = set()
         for r, line in enumerate(values, start=1):
             filled = [c for c, value in enumerate(line, start=1) if value != ""]
             row_facts = facts_by_row.get(r)
@@ -217,12 +220,12 @@ def load_grid(path: str) -> list[SheetGrid]:
                 elif value == "":
                     value = None
                 cells[c] = Cell(name, r, c, value, fmt, formula, uncached=formula is not None and not has_value)
-            seen.update((r, c) for c in filled)
             rows.append((r, cells))
         # cells the scan knows (a formula without a result) but calamine's area did not reach
         extra: dict[int, dict[int, Cell]] = {}
+        read = dict(rows)
         for (r, c), (fmt, formula, has_value, error) in facts.items():
-            if (r, c) not in seen and (formula or error):
+            if (formula or error) and c not in read.get(r, ()):
                 extra.setdefault(r, {})[c] = Cell(name, r, c, error, fmt, formula,
                                                    uncached=formula is not None and not has_value)
         if extra:
