@@ -55,6 +55,10 @@ _RP = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 _NUM = re.compile(r"^[+-]?\d[\d.,]*")
 _NUM_ANYWHERE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*%)?")
 _MAX_DECIMALS = 10
+_SPACES = re.compile(r"\s+")
+_SLASH = re.compile(r"\s*/\s*")
+_TRAILING_DASH = re.compile(r"[.,]-$")
+_QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
 def noise_free_decimals(value: float) -> int:
@@ -68,23 +72,24 @@ def noise_free_decimals(value: float) -> int:
     return _MAX_DECIMALS
 
 
+@functools.lru_cache(maxsize=256)  # a workbook uses a handful of formats, on thousands of cells
 def _format_is_percent(number_format: str | None) -> bool:
     if not number_format:
         return False
     # ignore quoted literals and escaped characters: '0.00"%"' is not a percent format
-    stripped = re.sub(r'"[^"]*"|\\.', "", number_format)
+    stripped = _QUOTED.sub("", number_format)
     return "%" in stripped
 
 
 def _clean_unit(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s*/\s*", " / ", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SLASH.sub(" / ", text)
     return text.strip(" .,;:")
 
 
 def unit_key(unit: str) -> str:
     """Units compare case-insensitively and ignore spaces around ``/``."""
-    return re.sub(r"\s+", "", unit).casefold()
+    return _SPACES.sub("", unit).casefold()
 
 
 def _read_number(token: str, percent: bool) -> tuple[float, int, str | None]:
@@ -131,7 +136,7 @@ def _read_number(token: str, percent: bool) -> tuple[float, int, str | None]:
 
 def parse_text(raw: str) -> Value:
     """Read a figure typed as text."""
-    text = re.sub(r"\s+", " ", str(raw)).strip()
+    text = _SPACES.sub(" ", str(raw)).strip()
     if not text:
         return Value(Kind.EMPTY)
     if text in _DASHES:
@@ -139,7 +144,7 @@ def parse_text(raw: str) -> Value:
     if text.upper() in EXCEL_ERRORS:
         return Value(Kind.ERROR, text)
     body = _RP.sub("", text)
-    body = re.sub(r"[.,]-$", "", body).strip()  # "Rp 10.000.000,-"
+    body = _TRAILING_DASH.sub("", body).strip()  # "Rp 10.000.000,-"
     numbers = _NUM_ANYWHERE.findall(body)
     match = _NUM.match(body)
     if not match:

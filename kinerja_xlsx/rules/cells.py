@@ -63,6 +63,9 @@ def _unreadable(cell: Cell, column: str) -> str | None:
     return None
 
 
+_FIGURE_KEYS = tuple((field, column, f"{field}_cell", f"{field}_val") for field, (column, _) in FIGURES.items())
+
+
 @rule("K404", Level.GALAT, "sel tidak terbaca")
 def k404(ctx: Context):
     """Sel tidak terbaca: galat rumus, rumus tanpa nilai tersimpan, atau teks/tanggal di tempat angka.
@@ -83,11 +86,13 @@ def k404(ctx: Context):
     di Excel agar rumus dihitung; format sel angka sebagai Teks atau Angka, bukan Tanggal.
     """
     for r in rows(ctx):
-        for field, (column, _) in FIGURES.items():
-            cell: Cell | None = getattr(r, f"{field}_cell")
+        for field, column, cell_key, val_key in _FIGURE_KEYS:
+            cell: Cell | None = getattr(r, cell_key)
             if cell is None:
                 continue
-            value = getattr(r, f"{field}_val")
+            value = getattr(r, val_key)
+            if value.kind is Kind.NUMBER and not cell.uncached:  # read as a number: nothing to say
+                continue
             reason = _unreadable(cell, column)
             saran = "Perbaiki rumusnya atau ketik angkanya langsung, lalu simpan di Excel."
             shown = cell.formula if cell.uncached else value.text

@@ -101,7 +101,10 @@ def k402(ctx: Context):
 
 def indicator_key(text: str) -> str:
     """Indicators compare case-, space- and punctuation-insensitively."""
-    return re.sub(r"[\W_]+", " ", labels.norm(text)).strip()
+    return _NOT_WORD.sub(" ", labels.norm(text)).strip()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @rule("K403", Level.PERINGATAN, "indikator yang sama muncul dua kali dalam satu unit")
