@@ -114,6 +114,22 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
 _STYLED = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bs="(\d+)"|<c\b[^>]*?\bs="(\d+)"[^>]*?\br="([A-Z]+)(\d+)"')
 
 
+_STYLED_FIRST = re.compile(rb'<c r="([A-Z]+)(\d+)" s="(\d+)"')  # as Excel, LibreOffice, xlsxwriter write it
+_S_ATTRIBUTE = re.compile(rb'\ss="')
+_ROW_STYLE = re.compile(rb'<row\b[^>]*?\ss="')
+
+
+def _styled_cells(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """(column, row, style) of every cell with a style. The quick pattern is used when it
+    accounts for every ``s="`` attribute of the sheet (the others belong to rows); otherwise,
+    attributes in another order, the general pattern."""
+    quick = _STYLED_FIRST.findall(data)
+    if len(quick) == len(_S_ATTRIBUTE.findall(data)) - len(_ROW_STYLE.findall(data)):
+        return quick
+    return [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+            for m in _STYLED.finditer(data)]
+
+
 def _scan(data: bytes, styles: list[str]):
     """Per cell (row, col): (number format, formula text or None, has stored value, error value).
 
@@ -122,8 +138,7 @@ def _scan(data: bytes, styles: list[str]):
     facts = {}
     special = {str(i).encode() for i, code in enumerate(styles) if code != "General"}
     if special:
-        for m in _STYLED.finditer(data):
-            col, row, s = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+        for col, row, s in _styled_cells(data):
             if s in special:
                 facts[(int(row), column_index(col.decode("ascii")))] = (styles[int(s)], None, True, None)
     if b"<f" not in data and b't="e"' not in data:

@@ -81,3 +81,29 @@ def test_percent_formats_survive(tmp_path, fmt):
     write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1, serapan=pct(0.25, fmt))])])
     cells = [c for g in load_grid(str(path)) for _, cs in g.rows for c in cs.values() if c.value == 0.25]
     assert [c.number_format for c in cells] == [fmt]
+
+
+def test_cell_attributes_in_any_order_read_the_same(tmp_path):
+    """Writers put a cell's attributes in different orders (s before r, t between them, line
+    breaks): the loader's quick pattern for the usual order must not miss a style."""
+    import re
+    import zipfile
+
+    path = tmp_path / "urut.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [
+        row(target=Num(12, "0"), realisasi=pct(0.586, "0.00%"), anggaran=Num(1234567, "#,##0"),
+            serapan=pct(0.5, "0%")),
+    ])])
+    usual = via_grid(str(path))
+    for name, swap in (("s_dulu.xlsx", rb'<c s="\3" r="\1\2"'), ("t_di_tengah.xlsx", rb'<c r="\1\2" t="n" s="\3"'),
+                       ("baris_baru.xlsx", b'<c r="\\1\\2"\n s="\\3"')):
+        other = tmp_path / name
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(other, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename.startswith("xl/worksheets/"):
+                    data, n = re.subn(rb'<c r="([A-Z]+)(\d+)" s="(\d+)"', swap, data)
+                    assert n > 0
+                dst.writestr(info, data)
+        assert via_grid(str(other)) == usual, name
+    assert any(fmt.endswith("%") for _, fmt, _ in usual.values())
