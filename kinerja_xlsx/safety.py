@@ -202,7 +202,8 @@ def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                             action="Jangan proses berkas ini; minta berkas asli yang disimpan langsung dari Excel.")
                     end = len(text) if final else max(0, len(text) - _TAIL)
                     pos = 0
-                    for match in _MERGE.finditer(text):
+                    # every match holds the word itself: most parts have no merged cells
+                    for match in (_MERGE.finditer(text) if "mergeCell" in text else ()):
                         if match.end() > end:
                             break
                         merged += _area(match.group(1))
