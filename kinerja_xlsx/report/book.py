@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from dataclasses import dataclass
 
 import pikepdf
@@ -59,10 +60,14 @@ def contents_story(entries: list[Entry], texts: Texts) -> list:
             para(b["daftar_isi_catatan"], "catatan")]
 
 
+CONTENTS_ROWS_PER_PAGE = 34  # entries on one line each; a guess: a wrong one costs one more rendering
+
+
 def render_front(path: str, header: Header, reports, unit_pages: list[int], texts: Texts) -> int:
     """Cover + contents. The contents' own length moves every start page, so render until the
-    page count it assumed is the one it got (twice at most in practice; the pages are cheap)."""
-    assumed = 2
+    page count it assumed is the one it got. The first guess, from the number of units
+    (about 34 one-line entries a page), is usually right: one rendering instead of two."""
+    assumed = 1 + max(1, math.ceil((len(reports) + 4) / CONTENTS_ROWS_PER_PAGE))
     for _ in range(5):
         entries, page = [], assumed + 1
         for report, count in zip(reports, unit_pages):
@@ -116,35 +121,57 @@ def _share_font_files(pdf: pikepdf.Pdf) -> int:
     return dropped
 
 
+class Book:
+    """The book, gathered while the units are rendered: each unit PDF is appended as it
+    arrives (:meth:`add`), and :meth:`save` puts the front matter before them, with a
+    bookmark per unit. The unit pages are copied as they are: their streams are written
+    without being decoded and compressed again (ReportLab compressed them already), and the
+    font files they have in common are written once (:func:`_share_font_files`)."""
+
+    def __init__(self):
+        self._pdf = pikepdf.Pdf.new()
+        self._sources: list[pikepdf.Pdf] = []
+        self._starts: list[tuple[str, int]] = []  # (bookmark, first page among the unit pages)
+
+    def add(self, path: str, label: str) -> None:
+        with open(path, "rb") as fh:
+            source = pikepdf.open(io.BytesIO(fh.read()))
+        self._sources.append(source)
+        self._starts.append((label, len(self._pdf.pages)))
+        self._pdf.pages.extend(source.pages)
+
+    def save(self, front: str, out_path: str, title: str) -> int:
+        """Front matter first, then the units; returns the book's page count."""
+        book = self._pdf
+        with pikepdf.open(front) as front_pdf:
+            offset = len(front_pdf.pages)
+            for i, page in enumerate(front_pdf.pages):
+                book.pages.insert(i, page)
+            with book.open_outline() as outline:
+                for label, start in self._starts:
+                    outline.root.append(pikepdf.OutlineItem(label, start + offset))
+            _share_font_files(book)
+            book.docinfo["/Title"] = title
+            book.docinfo["/Creator"] = "kinerja_xlsx"
+            book.save(out_path, deterministic_id=True, compress_streams=False,
+                      stream_decode_level=pikepdf.StreamDecodeLevel.none)
+            pages = len(book.pages)
+        self.close()
+        return pages
+
+    def close(self) -> None:
+        for source in self._sources:
+            source.close()
+        self._sources.clear()
+        self._pdf.close()
+
+
 def assemble(front: str, units: list[tuple[str, str]], out_path: str, title: str) -> int:
-    """Front matter, then each unit PDF as it is, with a bookmark per unit. Returns pages.
-
-    The unit pages are copied as they are: their streams are written without being decoded
-    and compressed again (ReportLab compressed them already), and the font files they have
-    in common are written once (:func:`_share_font_files`)."""
-    with pikepdf.open(front) as front_pdf:
-        book = pikepdf.Pdf.new()
-        book.pages.extend(front_pdf.pages)
-        sources = []
-        starts = []
-        for path, _ in units:
-            with open(path, "rb") as fh:
-                src = pikepdf.open(io.BytesIO(fh.read()))
-            sources.append(src)
-            starts.append(len(book.pages))
-            book.pages.extend(src.pages)
-        with book.open_outline() as outline:
-            for (_, label), start in zip(units, starts):
-                outline.root.append(pikepdf.OutlineItem(label, start))
-        _share_font_files(book)
-        book.docinfo["/Title"] = title
-        book.docinfo["/Creator"] = "kinerja_xlsx"
-        book.save(out_path, deterministic_id=True, compress_streams=False,
-                  stream_decode_level=pikepdf.StreamDecodeLevel.none)
-        pages = len(book.pages)
-        for src in sources:
-            src.close()
-    return pages
+    """Front matter, then each unit PDF as it is (path, bookmark), in one go. Returns pages."""
+    book = Book()
+    for path, label in units:
+        book.add(path, label)
+    return book.save(front, out_path, title)
 
 
-__all__ = ["Entry", "cover_story", "contents_story", "render_front", "assemble"]
+__all__ = ["Entry", "Book", "cover_story", "contents_story", "render_front", "assemble"]

@@ -11,7 +11,7 @@ import os
 from typing import Callable, Iterable
 
 from . import layout
-from .book import assemble, render_front
+from .book import Book, render_front
 from .data import UnitReport, book_file_name, number_width, recap, unit_reports
 from .recap import recap_story
 from .story import footer_text, page_label, unit_story
@@ -48,28 +48,35 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     paths = [os.path.join(out_dir, r.file_name) for r in reports]
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
     rendering = map_fn(render_unit, reports, paths, [texts] * len(reports))
+    book = Book()
     try:
         # a pool renders the units now; the other outputs are written here meanwhile
-        # (with plain ``map`` nothing is rendered yet: only the order changes)
+        # (with plain ``map`` nothing is rendered yet: only the order changes), and each
+        # unit joins the book as it comes back
         if meanwhile is not None:
             meanwhile()
         summary = recap(result, reports, berkas)
         recap_path = _render_recap(summary, reports, out_dir, texts)
-        pages = list(rendering)
+        pages = []
+        for report, path, count in zip(reports, paths, rendering):
+            pages.append(count)
+            book.add(path, f"{report.order}. {report.person.jabatan or report.sheet}")
+    except BaseException:
+        book.close()
+        raise
     finally:
         getattr(rendering, "close", lambda: None)()
 
-    header = reports[0].header if reports else None
     written = list(paths)
-    width = number_width(len(reports))
-    if header is not None:
+    if reports:
         front = os.path.join(out_dir, FRONT_FILE)
-        render_front(front, header, reports, pages, texts)
-        book = os.path.join(out_dir, book_file_name(width))
-        labels = [f"{r.order}. {r.person.jabatan or r.sheet}" for r in reports]
-        assemble(front, list(zip(paths, labels)), book, texts["buku"]["judul"])
+        render_front(front, reports[0].header, reports, pages, texts)
+        book_path = os.path.join(out_dir, book_file_name(number_width(len(reports))))
+        book.save(front, book_path, texts["buku"]["judul"])
         os.remove(front)
-        written.insert(0, book)
+        written.insert(0, book_path)
+    else:
+        book.close()
     written.append(recap_path)
     return written
 
