@@ -6,7 +6,9 @@ and times, in this one run on this machine:
 - ``kinerja proses`` (corrected workbook + every PDF),
 - ``kinerja periksa`` (check only),
 - LibreOffice printing the same workbook to PDF (``soffice --headless --convert-to pdf``),
-- reading the workbook's cells with openpyxl and with the project's calamine loader.
+- reading the workbook's cells with openpyxl and with the project's calamine loader,
+- once, unit PDFs rendered by one worker and by one worker per core (what a second core
+  really gives on this machine).
 
 Every command runs as its own process; wall time and peak memory (max RSS, from the
 kernel via ``os.wait4``) are measured per run, the median of ``--ulang`` runs is kept,
@@ -102,6 +104,36 @@ def read_cells(path: str, repeat: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def render_speedup(path: str, count: int = 100) -> tuple[float, float, int, int]:
+    """Milliseconds per unit PDF with one worker and with one per core, in this process: how
+    much a second core really gives (on a shared virtual machine it is well below 2x)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kinerja_xlsx.pipeline import check
+    from kinerja_xlsx.report import layout
+    from kinerja_xlsx.report.data import unit_reports
+    from kinerja_xlsx.report.render import render_unit
+    from kinerja_xlsx.report.texts import load_texts
+
+    texts = load_texts()
+    reports = unit_reports(check(path), texts)[:count]
+    layout.register_fonts()
+    out = tempfile.mkdtemp(prefix="kinerja-bench-unit-")
+    paths = [os.path.join(out, f"{i}.pdf") for i in range(len(reports))]
+    cores = os.cpu_count() or 1
+    timings = []
+    try:
+        for workers in (1, cores):
+            with ProcessPoolExecutor(workers) as pool:
+                list(pool.map(render_unit, reports[:workers], paths[:workers], [texts] * workers))  # warm up
+                start = time.perf_counter()
+                list(pool.map(render_unit, reports, paths, [texts] * len(reports), chunksize=4))
+                timings.append((time.perf_counter() - start) / len(reports) * 1000)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return timings[0], timings[1], cores, len(reports)
+
+
 def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
     path = os.path.join(work, f"kabupaten_{units}.xlsx")
     info, sheets = consistent_workbook(units, 10, seed=units)
@@ -118,7 +150,7 @@ def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
               "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), path]
         run(lo)  # the first start builds LibreOffice's profile: not counted
         rows["libreoffice"] = median_run(lo, repeat)
-    return rows, read_cells(path, repeat)
+    return rows, read_cells(path, repeat), path
 
 
 def main(argv=None) -> int:
@@ -136,7 +168,7 @@ def main(argv=None) -> int:
     results = {}
     try:
         for units in sizes:
-            rows, reads = bench(units, args.ulang, work, soffice)
+            rows, reads, path = bench(units, args.ulang, work, soffice)
             results[units] = rows
             lo = rows.get("libreoffice", (None,))[0]
             print(f"\n{units} unit ({units * 10} indikator)")
@@ -147,6 +179,9 @@ def main(argv=None) -> int:
             opx, cal = reads["openpyxl"], reads["calamine"]
             print(f"  baca semua sel (dalam satu proses): openpyxl {opx:.2f} s, calamine {cal:.2f} s "
                   f"-> {opx / cal:.1f}x lebih cepat")
+        one, many, cores, rendered = render_speedup(path)
+        print(f"\nPDF unit ({rendered} unit, dalam satu proses): {one:.1f} ms per unit dengan 1 pekerja, "
+              f"{many:.1f} ms dengan {cores} pekerja -> {one / many:.2f}x")
         if len(sizes) > 1:
             print("\nskala (detik per unit, proses / periksa):")
             for units in sizes:
