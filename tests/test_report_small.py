@@ -206,3 +206,19 @@ def test_render_unit_returns_its_page_count(build, tmp_path):
     report = unit_reports(result)[0]
     pages = render_unit(report, str(tmp_path / "a.pdf"))
     assert pages == len(PdfReader(str(tmp_path / "a.pdf")).pages) >= 2
+
+
+def test_contents_numbers_stay_on_one_line_up_to_five_digits():
+    """A book of thousands of units: "1207." once broke after the digits, doubling every
+    row of the contents. Every entry's row is as tall as the first one's."""
+    from reportlab.platypus import Table
+
+    from kinerja_xlsx.report import layout
+    from kinerja_xlsx.report.book import Entry, contents_story
+
+    layout.register_fonts()
+    entries = [Entry(order, 1, "Kepala Unit", "PEJABAT", order * 4) for order in (1, 99, 1207, 12345, 25000)]
+    table = next(f for f in contents_story(entries, load_texts()) if isinstance(f, Table))
+    table.wrap(layout.PORTRAIT.width, layout.PORTRAIT.height)
+    body = table._rowHeights[1:]
+    assert len(body) == len(entries) and len(set(body)) == 1, body

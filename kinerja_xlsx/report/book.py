@@ -60,13 +60,13 @@ def contents_story(entries: list[Entry], texts: Texts) -> list:
             para(b["daftar_isi_catatan"], "catatan")]
 
 
-CONTENTS_ROWS_PER_PAGE = 34  # entries on one line each; a guess: a wrong one costs one more rendering
+CONTENTS_ROWS_PER_PAGE = 35  # entries on one line each; a guess: a wrong one costs one more rendering
 
 
 def render_front(path: str, header: Header, reports, unit_pages: list[int], texts: Texts) -> int:
     """Cover + contents. The contents' own length moves every start page, so render until the
     page count it assumed is the one it got. The first guess, from the number of units
-    (about 34 one-line entries a page), is usually right: one rendering instead of two."""
+    (about 35 one-line entries a page), is usually right: one rendering instead of two."""
     assumed = 1 + max(1, math.ceil((len(reports) + 4) / CONTENTS_ROWS_PER_PAGE))
     for _ in range(5):
         entries, page = [], assumed + 1
