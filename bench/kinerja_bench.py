@@ -11,8 +11,10 @@ and times, in this one run on this machine:
   really gives on this machine).
 
 Every command runs as its own process; wall time and peak memory (max RSS, from the
-kernel via ``os.wait4``) are measured per run, the median of ``--ulang`` runs is kept,
-and everything is reported as a ratio against LibreOffice from the same run.
+kernel via ``os.wait4``) are measured per run. The commands run in rounds (proses, periksa,
+LibreOffice, and again ``--ulang`` times), so a slow spell of a shared machine falls on all
+of them alike; the median time is printed, and the ratio against LibreOffice is the median
+of the ratios within each round.
 
     python bench/kinerja_bench.py                 # 50, 500 and 2.000 units
     python bench/kinerja_bench.py --unit 50 --ulang 1
@@ -62,18 +64,6 @@ def run(cmd: list[str], cwd: str | None = None) -> tuple[float, float, int]:
     finally:
         os.remove(report)
     return wall, peak_kib / 1024, code
-
-
-def median_run(cmd: list[str], repeat: int, cwd: str | None = None, before=None):
-    walls, peaks, codes = [], [], set()
-    for _ in range(repeat):
-        if before:
-            before()
-        wall, peak, code = run(cmd, cwd)
-        walls.append(wall)
-        peaks.append(peak)
-        codes.add(code)
-    return statistics.median(walls), max(peaks), codes
 
 
 def read_cells(path: str, repeat: int) -> dict[str, float]:
@@ -140,16 +130,26 @@ def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
     write_workbook(path, info, sheets)
     out = os.path.join(work, f"out_{units}")
     kinerja = [sys.executable, "-m", "kinerja_xlsx"]
-    rows = {}
-    rows["proses"] = median_run([*kinerja, "proses", path, "--keluaran", out], repeat,
-                                before=lambda: shutil.rmtree(out, ignore_errors=True))
-    rows["periksa"] = median_run([*kinerja, "periksa", path, "--json"], repeat)
+    commands = {"proses": [*kinerja, "proses", path, "--keluaran", out],
+                "periksa": [*kinerja, "periksa", path, "--json"]}
     if soffice:
         profile = os.path.join(work, "lo_profil")
-        lo = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-              "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), path]
-        run(lo)  # the first start builds LibreOffice's profile: not counted
-        rows["libreoffice"] = median_run(lo, repeat)
+        commands["libreoffice"] = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+                                   "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), path]
+        run(commands["libreoffice"])  # the first start builds LibreOffice's profile: not counted
+    # One round runs every command once, and the rounds repeat: a slow spell of a shared
+    # machine then falls on all of them alike, and each round gives its own ratios.
+    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        for name, cmd in commands.items():
+            runs[name].append(run(cmd))
+    rows = {}
+    for name, results in runs.items():
+        walls = [w for w, _, _ in results]
+        ratios = ([w / lo for w, (lo, _, _) in zip(walls, runs["libreoffice"])] if "libreoffice" in runs else [])
+        rows[name] = (statistics.median(walls), max(p for _, p, _ in results), {c for _, _, c in results},
+                      statistics.median(ratios) if ratios else None)
     return rows, read_cells(path, repeat), path
 
 
@@ -170,11 +170,10 @@ def main(argv=None) -> int:
         for units in sizes:
             rows, reads, path = bench(units, args.ulang, work, soffice)
             results[units] = rows
-            lo = rows.get("libreoffice", (None,))[0]
             print(f"\n{units} unit ({units * 10} indikator)")
             print(f"  {'perintah':<16}{'detik':>9}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
-            for name, (wall, peak, codes) in rows.items():
-                ratio = f"{wall / lo:.2f}" if lo else "-"
+            for name, (wall, peak, codes, ratio) in rows.items():
+                ratio = f"{ratio:.2f}" if ratio is not None else "-"
                 print(f"  {name:<16}{wall:>9.2f}{peak:>12.0f}{ratio:>15}  {sorted(codes)}")
             opx, cal = reads["openpyxl"], reads["calamine"]
             print(f"  baca semua sel (dalam satu proses): openpyxl {opx:.2f} s, calamine {cal:.2f} s "
