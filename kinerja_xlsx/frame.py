@@ -13,7 +13,6 @@ import pandas as pd
 
 from . import labels
 from .a1 import column_letter
-
 from .model import Cell, Unit, Workbook, quote_sheet
 from .values import Kind, Value, compound_ratio, parse_cell
 
@@ -80,18 +79,22 @@ def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int], columns:
     return record
 
 
+def _row_values(frame: pd.DataFrame):
+    """Each row's values as a plain tuple, read column by column: pandas' own row iteration
+    fetches text columns one element at a time, which was a fifth of a 500-unit check."""
+    return zip(*(frame[c].tolist() for c in frame.columns))
+
+
 def tuples(frame: pd.DataFrame) -> list:
-    """``list(frame.itertuples(index=False))``, the same named tuples with the same values,
-    built column by column: pandas' own iteration fetches text columns one element at a
-    time, which was a fifth of a 500-unit check."""
+    """``list(frame.itertuples(index=False))``: the same named tuples with the same values."""
     Row = namedtuple("Pandas", [str(c) for c in frame.columns], rename=True)
-    return list(map(Row._make, zip(*(frame[c].tolist() for c in frame.columns))))
+    return list(map(Row._make, _row_values(frame)))
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """``frame.to_dict("records")``, the same dicts, built column by column (see :func:`tuples`)."""
+    """``frame.to_dict("records")``: the same dicts."""
     names = list(frame.columns)
-    return [dict(zip(names, values)) for values in zip(*(frame[c].tolist() for c in names))]
+    return [dict(zip(names, values)) for values in _row_values(frame)]
 
 
 def build_frame(workbook: Workbook) -> pd.DataFrame:

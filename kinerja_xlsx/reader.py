@@ -12,7 +12,6 @@ import warnings
 import zipfile
 import zlib
 
-
 from . import labels, safety
 from .a1 import column_index, range_bounds
 from .errors import InputError

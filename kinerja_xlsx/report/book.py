@@ -166,12 +166,4 @@ class Book:
         self._pdf.close()
 
 
-def assemble(front: str, units: list[tuple[str, str]], out_path: str, title: str) -> int:
-    """Front matter, then each unit PDF as it is (path, bookmark), in one go. Returns pages."""
-    book = Book()
-    for path, label in units:
-        book.add(path, label)
-    return book.save(front, out_path, title)
-
-
-__all__ = ["Entry", "Book", "cover_story", "contents_story", "render_front", "assemble"]
+__all__ = ["Entry", "Book", "cover_story", "contents_story", "render_front"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-
 from ..a1 import column_letter, range_bounds
 from ..findings import Level
 from ..frame import FIGURES, TEXTS
