@@ -22,6 +22,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFStreamFilterZCompress
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
@@ -320,14 +322,61 @@ def widths(table: str, page: Page = PORTRAIT) -> list[float]:
 
 # --- page templates -------------------------------------------------------------------
 
+# Without bidi support ReportLab draws a string as it is given (no reordering, no shaping).
+_PLAIN_TEXT = not textobject.rtlSupport
+
+
 class NumberedCanvas(Canvas):
-    """Defers "Halaman X dari Y" to save time, when Y is known: the document renders once."""
+    """Defers "Halaman X dari Y" to save time, when Y is known: the document renders once.
+
+    It also draws a plain string (a table cell, a footer) without a text object: ReportLab
+    builds a :class:`PDFTextObject` for each one, and a unit report draws some 360. For
+    printable ASCII in one of the shipped fonts, :meth:`_string_code` writes the very
+    operators that object would write; anything else takes ReportLab's path."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
         self.page_label: str | None = None  # set per page by the page template
         self._right_margin = 0.0
+
+    def _string_code(self, x, y, text) -> str | None:
+        """``BT … ET`` as ``drawString(x, y, text)`` writes it, or None where ReportLab must."""
+        if not (_PLAIN_TEXT and type(text) is str and text and text.isascii() and text.isprintable()
+                and self.bottomup):
+            return None
+        font = pdfmetrics.getFont(self._fontname)
+        if not isinstance(font, _Font):
+            return None
+        doc = self._doc
+        chunks = font.splitString(text, doc)
+        if len(chunks) != 1 or chunks[0][0] != 0:
+            return None
+        name = font.getSubsetInternalName(0, doc)
+        return (f"BT 1 0 0 1 {fp_str(x, y)} Tm {name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL "
+                f"({self._escape(chunks[0][1])}) Tj T* ET")
+
+    def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
+            else self._string_code(x, y, text)
+        if code is None:
+            return super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+        self._code.append(code)
+
+    def drawRightString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
+            else self._string_code(x - pdfmetrics.stringWidth(text, self._fontname, self._fontsize), y, text)
+        if code is None:
+            return super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+        self._code.append(code)
+
+    def drawCentredString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None,
+                          shaping=False):
+        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
+            else self._string_code(x - 0.5 * pdfmetrics.stringWidth(text, self._fontname, self._fontsize), y, text)
+        if code is None:
+            return super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+        self._code.append(code)
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
