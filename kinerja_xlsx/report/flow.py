@@ -22,12 +22,21 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reportlab.platypus import Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 _FUZZ = 1e-6  # ReportLab's: narrower than this, a paragraph does not fit at all
 _templates: dict[int, tuple[object, object]] = {}
+
+
+def clean_text(text: str) -> str:
+    """ReportLab's ``cleanBlockQuotedText``: the words, one space apart. For ASCII text that is
+    ``" ".join(text.split())`` (ReportLab's whitespace and Python's are the same characters
+    there), without its Python loop over lines and words."""
+    if text.isascii():
+        return " ".join(text.split())
+    return cleanBlockQuotedText(text)
 
 
 def _template(style):
@@ -43,7 +52,7 @@ def _plain_frags(text: str, style):
     """``[frag]`` for plain text, as the parser would give it; None where the parser must run."""
     if "<" in text or "&" in text:
         return None
-    cleaned = cleanBlockQuotedText(text)
+    cleaned = clean_text(text)
     if not cleaned:
         return cleaned, []  # as from the parser: no fragment at all
     template = _template(style)
@@ -54,6 +63,40 @@ def _plain_frags(text: str, style):
     frag.us_lines = []
     frag.text = cleaned
     return cleaned, [frag]
+
+
+# Parsed markup, shared between paragraphs (and reports) with the same text and style: a
+# report's markup is mostly standard text (chapter titles, the Tanggapan boxes, the signature
+# lines). (text, style, case-sensitive) -> (style, frags, bullet frags) as the parser left them.
+_PARSED: dict[tuple, tuple] = {}
+_PARSED_LIMIT = 1024
+
+
+def _parsed_frags(text: str, style, case_sensitive):
+    """``(cleaned text, style, frags, bullet frags)`` as ReportLab's ``Paragraph`` makes them from
+    markup, with fragments of their own (copies of the parser's); None if it cannot parse."""
+    cleaned = clean_text(text)
+    key = (cleaned, style, case_sensitive)
+    held = _PARSED.get(key)
+    if held is None:
+        parser = ParaParser()
+        parser.caseSensitive = case_sensitive
+        parsed_style, frags, bullet = parser.parse(cleaned, style)
+        if frags is None:
+            return None  # ReportLab's own path raises its error
+        textTransformFrags(frags, parsed_style)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        held = _PARSED[key] = (parsed_style, frags, bullet)
+    parsed_style, frags, bullet = held
+    own = []
+    for frag in frags:
+        frag = copy.copy(frag)
+        for name in ("link", "us_lines"):  # lists: a copy of its own, same content
+            if isinstance(getattr(frag, name, None), list):
+                setattr(frag, name, list(getattr(frag, name)))
+        own.append(frag)
+    return cleaned, parsed_style, own, bullet
 
 
 # Line breaks of plain paragraphs, shared between paragraphs (and reports) with the same
@@ -71,13 +114,19 @@ class Para(Paragraph):
     _wrapped_at: float | None = None
     _plain = False
 
-    def __init__(self, text, style=None, bulletText=None, frags=None, **kw):
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, **kw):
         if frags is None and style is not None and isinstance(text, str):
             plain = _plain_frags(text, style)
             if plain is not None:
                 text, frags = plain
                 self._plain = len(frags) == 1
-        super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
+            else:
+                parsed = _parsed_frags(text, style, caseSensitive)
+                if parsed is not None:  # the bullet as ReportLab picks it: given, the style's, parsed
+                    bulletText = bulletText or getattr(style, "bulletText", None)
+                    text, style, frags, bullet = parsed
+                    bulletText = bullet or bulletText
+        super().__init__(text, style, bulletText=bulletText, frags=frags, caseSensitive=caseSensitive, **kw)
 
     def wrap(self, availWidth, availHeight):
         last = self._wrapped_at
@@ -145,7 +194,7 @@ def one_line(text: str, style, room: float):
     ``room`` points; None where it needs a paragraph (it wraps, is empty or has an indent)."""
     if "\n" in text or "\r" in text or style.leftIndent or style.firstLineIndent or style.rightIndent:
         return None
-    cleaned = cleanBlockQuotedText(text)
+    cleaned = clean_text(text)
     if not cleaned or stringWidth(cleaned, style.fontName, style.fontSize) > room:
         return None
     return Plain(cleaned, style)

@@ -1,0 +1,112 @@
+"""The report's shortcuts around ReportLab write exactly what ReportLab itself writes.
+
+``report/flow.py`` and ``report/layout.py`` skip work ReportLab repeats (parsing the same
+markup, cleaning ASCII text in a Python loop, a text object per table cell). Each test here
+turns a shortcut off and compares: the same strings, the same PDF operators, and whole
+reports equal byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+from conftest import SAMPLE, row, unit
+from kinerja_xlsx import check
+from kinerja_xlsx.report import layout, render_unit, unit_reports
+from kinerja_xlsx.report import flow
+from kinerja_xlsx.report.texts import load_texts
+
+# ASCII and the whitespace ReportLab and Python disagree on (no-break, zero-width, NEL).
+TEXT = st.text(st.sampled_from(list("ab (\\)<>&;.,-\t\n\r\x0b\x0c\x1c") + ["\xa0", "\u200b", "\x85", "\u2009", "é"]),
+               max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_clean_text_is_reportlabs_cleaning(text):
+    assert flow.clean_text(text) == cleanBlockQuotedText(text)
+
+
+STRINGS = ["Sasaran 1", "1.234.567", "", " ", "(kurung) \\ garis", "Rp 3.262.500,00", "Ümum", "✓ centang",
+           "tab\there", "100%"]
+
+
+@pytest.mark.parametrize("font", [layout.SEL, layout.TEKS_TEBAL])
+@pytest.mark.parametrize("method", ["drawString", "drawRightString", "drawCentredString"])
+def test_a_plain_string_is_drawn_with_reportlabs_own_operators(monkeypatch, font, method):
+    layout.register_fonts()
+
+    def drawn(plain_text: bool) -> list[str]:
+        monkeypatch.setattr(layout, "_PLAIN_TEXT", plain_text)
+        canvas = layout.NumberedCanvas(io.BytesIO())
+        canvas.setFont(font, 7.5, 9)
+        for i, text in enumerate(STRINGS):
+            getattr(canvas, method)(100.25 + i, 700.5 - 9 * i, text)
+        return list(canvas._code)
+
+    made = []
+    monkeypatch.setattr(layout.Canvas, "beginText", lambda self, *a, **k: made.append(1) or
+                        layout.textobject.PDFTextObject(self, *a, **k))
+    fast = drawn(True)
+    shortcut_objects = len(made)
+    assert fast == drawn(False)
+    assert shortcut_objects < len(made) - shortcut_objects  # the shortcut did skip text objects
+
+
+MARKUP = ["BAB I<br/>PENDAHULUAN", "<u>PEJABAT SATU</u>", '<font size="12">☑</font>\xa0\xa0Laporan sudah baik',
+          "<b>1.234</b><super><font color=\"#B00020\">1</font></super>\xa0", "a &amp; b &lt; c"]
+
+
+def test_parsed_markup_gives_reportlabs_fragments_and_owns_them():
+    style = layout.STYLES["teks"]
+    for text in MARKUP:
+        first, second = flow.Para(text, style), flow.Para(text, style)
+        plain = flow.Paragraph(text, style)
+        for para in (first, second):
+            assert para.text == plain.text and para.style is plain.style or para.style == plain.style
+            assert [vars(f) for f in para.frags] == [vars(f) for f in plain.frags]
+        assert all(a is not b for a, b in zip(first.frags, second.frags))  # copies, not shared
+
+
+def _units(result, folder, texts) -> list[bytes]:
+    folder.mkdir()
+    out = []
+    for report in unit_reports(result, texts, "x.json"):
+        path = folder / report.file_name
+        render_unit(report, str(path), texts)
+        out.append(path.read_bytes())
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    from kinerja_xlsx.authoring import write_workbook
+
+    from conftest import INFO
+    rows = [row(sasaran="(kurung) \\ & <b>", indikator="Ümum ✓ <i>miring", target="12 dok", realisasi="6 dok",
+                capaian="60%"),
+            row(sasaran="X" * 300, indikator="kata " * 80, target="4 dok", realisasi="1 dok", ket="@user\tx")]
+    path = tmp_path_factory.mktemp("fast") / "uji.xlsx"
+    write_workbook(str(path), INFO, [unit("Uji <&>", rows, jabatan="Kepala <Uji> & Co"),
+                                     unit("Kasi", rows[:1], atasan="Uji <&>")])
+    return str(path)
+
+
+@pytest.mark.parametrize("which", ["sample", "hostile"])
+def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch, tmp_path, hostile, which):
+    result = check(str(SAMPLE) if which == "sample" else hostile)
+    texts = load_texts()
+    fast = _units(result, tmp_path / "fast", texts)
+    monkeypatch.setattr(layout, "_PLAIN_TEXT", False)
+    monkeypatch.setattr(flow, "clean_text", cleanBlockQuotedText)
+    monkeypatch.setattr(flow, "_parsed_frags", lambda *a: None)
+    monkeypatch.setattr(flow, "_plain_frags", lambda *a: None)
+    monkeypatch.setattr(flow, "_BROKEN", {})
+    slow = _units(result, tmp_path / "slow", texts)
+    assert len(fast) == len(slow) > 1
+    assert fast == slow
