@@ -172,7 +172,8 @@ def write_unit(book, fmts: _Formats, unit: Unit, frame_rows, by_cell: dict[tuple
         for col, cell in row.cells.items():
             if col in (c_col, s_col):
                 continue
-            fill = FLAGGED_FILL if any(f.tingkat.value != "Info" for f in by_cell.get((cell.row, col), [])) else None
+            found = by_cell.get((cell.row, col))  # most cells have no finding
+            fill = FLAGGED_FILL if found and any(f.tingkat.value != "Info" for f in found) else None
             write_value(ws, fmts, cell.row - 1, col - 1, cell, fill)
         rr = row.row - 1
         for kind, col, reported_name, value, formula in (
