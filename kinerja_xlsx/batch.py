@@ -160,7 +160,7 @@ CHUNKS_PER_WORKER = 16
 def _serial(fn, items, tick):
     for i, item in enumerate(items, start=1):
         yield fn(*item)
-        tick("PDF unit", i, len(items))
+        tick("PDF", i, len(items))
 
 
 class _Collected:
@@ -172,7 +172,7 @@ class _Collected:
 
     def __iter__(self):
         for i, value in enumerate(self._results, start=1):
-            self._tick("PDF unit", i, self._count)
+            self._tick("PDF", i, self._count)
             yield value
 
     def close(self):

@@ -138,11 +138,11 @@ def _progress_bar():
             tasks = {}
 
             def tick(label, done, total):
-                kind = "PDF unit" if label == "PDF unit" else "Workbook"
+                kind = "PDF" if label == "PDF" else "Workbook"
                 if kind not in tasks:
                     tasks[kind] = p.add_task(kind, total=total)
                 p.update(tasks[kind], completed=done, total=total,
-                         description=kind if kind == "PDF unit" else f"Workbook: {label}")
+                         description=kind if kind == "PDF" else f"Workbook: {label}")
             yield tick
     return bar()
 

@@ -6,7 +6,7 @@
     story.py   a unit's report as flowables (pure)
     recap.py   the recapitulation and its charts (pure)
     book.py    cover + contents, and the book assembled from the unit PDFs (pikepdf)
-    render.py  the files: render_unit (poolable) and write_reports
+    render.py  the files: render_part (a unit or the recap, poolable) and write_reports
 """
 
 from .data import UnitReport, hierarchy, recap, unit_reports

@@ -339,22 +339,28 @@ class NumberedCanvas(Canvas):
         self._pages: list[dict] = []
         self.page_label: str | None = None  # set per page by the page template
         self._right_margin = 0.0
+        self._font_parts: dict[tuple, str] = {}  # (font, size, leading) -> "/F1+0 7.5 Tf 9 TL"
 
     def _string_code(self, x, y, text) -> str | None:
         """``BT … ET`` as ``drawString(x, y, text)`` writes it, or None where ReportLab must."""
         if not (_PLAIN_TEXT and type(text) is str and text and text.isascii() and text.isprintable()
                 and self.bottomup):
             return None
+        key = (self._fontname, self._fontsize, self._leading)
+        font_part = self._font_parts.get(key)
+        if font_part is not None:  # printable ASCII is its own code string in subset 0 (see _Font)
+            return f"BT 1 0 0 1 {fp_str(x, y)} Tm {font_part} ({self._escape(text.encode('ascii'))}) Tj T* ET"
         font = pdfmetrics.getFont(self._fontname)
         if not isinstance(font, _Font):
             return None
         doc = self._doc
-        chunks = font.splitString(text, doc)
+        chunks = font.splitString(text, doc)  # the first use in this document sets up its subsets
         if len(chunks) != 1 or chunks[0][0] != 0:
             return None
-        name = font.getSubsetInternalName(0, doc)
-        return (f"BT 1 0 0 1 {fp_str(x, y)} Tm {name} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL "
-                f"({self._escape(chunks[0][1])}) Tj T* ET")
+        font_part = f"{font.getSubsetInternalName(0, doc)} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+        if font._ascii_identity:
+            self._font_parts[key] = font_part
+        return f"BT 1 0 0 1 {fp_str(x, y)} Tm {font_part} ({self._escape(chunks[0][1])}) Tj T* ET"
 
     def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
         code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \

@@ -30,14 +30,24 @@ def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> in
                         author=report.person.nama, subject=report.header.instansi)
 
 
+def render_part(part, path: str, texts: Texts) -> int:
+    """One PDF of a set, for a pool: a unit's report (a :class:`UnitReport`) or the recap
+    (``(summary, depths)``). Returns its page count."""
+    if isinstance(part, UnitReport):
+        return render_unit(part, path, texts)
+    summary, depths = part
+    return render_recap(summary, depths, path, texts)
+
+
 def write_reports(result, out_dir: str, *, texts: Texts | None = None,
                   map_fn: Callable[..., Iterable] = map, meanwhile: Callable[[], None] | None = None) -> list[str]:
     """Unit PDFs, the book and the recap into ``out_dir`` (created). Returns the paths written.
 
     File names sort in hierarchy order: ``00_Buku_Laporan_Kinerja.pdf``, ``01_Camat.pdf``, ...,
-    ``99_Rekapitulasi.pdf`` (three digits from 99 units on). ``map_fn`` renders the units
-    (``map``, or a pool's map that starts at once); ``meanwhile`` runs right after the units
-    are handed to it, then the recap, while a pool renders.
+    ``99_Rekapitulasi.pdf`` (three digits from 99 units on). ``map_fn`` renders the recap and
+    the units, in that order (``map``, or a pool's map that starts at once: the recap, the
+    longest piece, goes first so no worker is left with it at the end); ``meanwhile`` runs
+    right after they are handed to it, while a pool renders.
     """
     from ..pipeline import output_names  # the findings file the Catatan Koreksi refers to
 
@@ -46,19 +56,22 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     berkas = output_names(result.workbook.path)["json"] if result.workbook.path else ""
     reports = unit_reports(result, texts, berkas)
     paths = [os.path.join(out_dir, r.file_name) for r in reports]
+    summary = recap(result, reports, berkas)
+    recap_path = os.path.join(out_dir, summary.file_name)
+    parts = [(summary, {r.sheet: r.depth for r in reports}), *reports]
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
-    rendering = map_fn(render_unit, reports, paths, [texts] * len(reports))
+    rendering = map_fn(render_part, parts, [recap_path, *paths], [texts] * len(parts))
     book = Book()
     try:
-        # a pool renders the units now; the other outputs are written here meanwhile
-        # (with plain ``map`` nothing is rendered yet: only the order changes), and each
-        # unit joins the book as it comes back
+        # a pool renders now; the other outputs are written here meanwhile (with plain
+        # ``map`` nothing is rendered yet: only the order changes), and each unit joins the
+        # book as it comes back
         if meanwhile is not None:
             meanwhile()
-        summary = recap(result, reports, berkas)
-        recap_path = _render_recap(summary, reports, out_dir, texts)
+        counts = iter(rendering)
+        next(counts)  # the recap
         pages = []
-        for report, path, count in zip(reports, paths, rendering):
+        for report, path, count in zip(reports, paths, counts):
             pages.append(count)
             book.add(path, f"{report.order}. {report.person.jabatan or report.sheet}")
     except BaseException:
@@ -81,14 +94,12 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     return written
 
 
-def _render_recap(summary, reports: list[UnitReport], out_dir: str, texts: Texts) -> str:
-    recap_path = os.path.join(out_dir, summary.file_name)
-    depths = {r.sheet: r.depth for r in reports}
+def render_recap(summary, depths: dict[str, int], path: str, texts: Texts) -> int:
+    """The recap of all units (landscape); returns its page count."""
     values = summary.header.values()
-    layout.build(recap_path, recap_story(summary, texts, depths), page=layout.LANDSCAPE,
-                 footer_text=fill(texts["rekap"]["kaki"], values), page_label=page_label(texts, values),
-                 title=texts["rekap"]["judul"], author=summary.header.instansi)
-    return recap_path
+    return layout.build(path, recap_story(summary, texts, depths), page=layout.LANDSCAPE,
+                        footer_text=fill(texts["rekap"]["kaki"], values), page_label=page_label(texts, values),
+                        title=texts["rekap"]["judul"], author=summary.header.instansi)
 
 
-__all__ = ["render_unit", "write_reports"]
+__all__ = ["render_unit", "render_part", "render_recap", "write_reports"]
