@@ -7,7 +7,10 @@ width (height, split, draw). :class:`Para`
 * remembers its last wrap: a second ``wrap`` at the same width (give or take float noise)
   returns the same size without breaking the lines again (they depend on the width only);
 * skips the parser for plain text (no ``<`` and no ``&``: nothing the parser would read as
-  markup) and builds the one fragment the parser would build, from the style.
+  markup) and builds the one fragment the parser would build, from the style;
+* parses the same markup in the same style once per process (the chapter titles, the
+  Tanggapan boxes and the signature lines are the same in every report), and gives each
+  paragraph copies of the fragments.
 
 Everything else, line breaking, splitting and drawing, is ReportLab's own, so a report
 looks and reads exactly as with :class:`Paragraph`.
