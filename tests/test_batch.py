@@ -75,9 +75,32 @@ def test_folder_as_input(build, tmp_path):
     assert {"a_terkoreksi.xlsx", "b_terkoreksi.xlsx", "rekap_gabungan.xlsx"} <= set(os.listdir(tmp_path / "o"))
 
 
+def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_path, monkeypatch):
+    """Objects that exist when the workers fork are kept from the cycle collector (workers
+    would walk them all on every full collection) and handed back once the pool is done."""
+    import gc
+
+    from kinerja_xlsx import xlsx_out
+
+    seen = []
+    write = xlsx_out.write_corrected
+
+    def watched(*args, **kwargs):  # runs here while the workers render
+        seen.append(gc.get_freeze_count())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(xlsx_out, "write_corrected", watched)
+    path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
+    batch = process_many([path], str(tmp_path / "o"), workers=2)
+    assert batch.workbooks[0].ok
+    assert seen and seen[0] > 1000
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_failing_workbook_write_stops_the_rendering_pool(build, tmp_path, monkeypatch):
     """The units are handed to the pool before the workbook is written; when writing fails,
     the pool is shut down (no worker left running) and nothing is published."""
+    import gc
     import multiprocessing
 
     from kinerja_xlsx import xlsx_out
@@ -92,3 +115,4 @@ def test_a_failing_workbook_write_stops_the_rendering_pool(build, tmp_path, monk
     assert not batch.workbooks[0].ok and "disk penuh" in batch.workbooks[0].error
     assert multiprocessing.active_children() == []
     assert not out.exists() or os.listdir(out) == []
+    assert gc.get_freeze_count() == 0  # thawed on the way out too
