@@ -13,16 +13,16 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFStreamFilterZCompress
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
@@ -362,27 +362,32 @@ class NumberedCanvas(Canvas):
             self._font_parts[key] = font_part
         return f"BT 1 0 0 1 {fp_str(x, y)} Tm {font_part} ({self._escape(chunks[0][1])}) Tj T* ET"
 
-    def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
-        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
-            else self._string_code(x, y, text)
+    def _drew_plain(self, x, y, text, share: float, mode, extras) -> bool:
+        """Draw ``text`` with ``share`` of its width left of ``x`` (0 for drawString, 0,5 for
+        drawCentredString, 1 for drawRightString), as :meth:`_string_code` writes it; False
+        where ReportLab must draw it (a render mode, spacing, direction or shaping asked)."""
+        if mode is not None or any(extras):
+            return False
+        if share:
+            x -= share * pdfmetrics.stringWidth(text, self._fontname, self._fontsize)
+        code = self._string_code(x, y, text)
         if code is None:
-            return super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+            return False
         self._code.append(code)
+        return True
+
+    def drawString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
+        if not self._drew_plain(x, y, text, 0, mode, (charSpace, direction, wordSpace, shaping)):
+            super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
     def drawRightString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None, shaping=False):
-        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
-            else self._string_code(x - pdfmetrics.stringWidth(text, self._fontname, self._fontsize), y, text)
-        if code is None:
-            return super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
-        self._code.append(code)
+        if not self._drew_plain(x, y, text, 1, mode, (charSpace, direction, wordSpace, shaping)):
+            super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
     def drawCentredString(self, x, y, text, mode=None, charSpace=0, direction=None, wordSpace=None,
                           shaping=False):
-        code = None if (mode is not None or charSpace or direction or wordSpace or shaping) \
-            else self._string_code(x - 0.5 * pdfmetrics.stringWidth(text, self._fontname, self._fontsize), y, text)
-        if code is None:
-            return super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
-        self._code.append(code)
+        if not self._drew_plain(x, y, text, 0.5, mode, (charSpace, direction, wordSpace, shaping)):
+            super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
