@@ -129,7 +129,9 @@ class Book:
     font files they have in common are written once (:func:`_share_font_files`).
 
     The page tree is made once, in :meth:`save`: adding pages one by one (``pages.extend``)
-    costs more with every page already in the book (4 s for the last 500 of 2.000 units)."""
+    costs more with every page already in the book (1,8 s for the last 500 of 2.000 units,
+    0,5 s for the first 500). Used as a context manager, it releases the unit PDFs on the
+    way out, saved or not."""
 
     def __init__(self):
         self._pdf = pikepdf.Pdf.new()
@@ -163,9 +165,13 @@ class Book:
             book.docinfo["/Creator"] = "kinerja_xlsx"
             book.save(out_path, deterministic_id=True, compress_streams=False,
                       stream_decode_level=pikepdf.StreamDecodeLevel.none)
-            count = len(book.pages)
+            return len(book.pages)
+
+    def __enter__(self) -> "Book":
+        return self
+
+    def __exit__(self, *exc) -> None:
         self.close()
-        return count
 
     def close(self) -> None:
         for source in self._sources:

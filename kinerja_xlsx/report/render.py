@@ -61,35 +61,29 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     parts = [(summary, {r.sheet: r.depth for r in reports}), *reports]
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
     rendering = map_fn(render_part, parts, [recap_path, *paths], [texts] * len(parts))
-    book = Book()
-    try:
-        # a pool renders now; the other outputs are written here meanwhile (with plain
-        # ``map`` nothing is rendered yet: only the order changes), and each unit joins the
-        # book as it comes back
-        if meanwhile is not None:
-            meanwhile()
-        counts = iter(rendering)
-        next(counts)  # the recap
-        pages = []
-        for report, path, count in zip(reports, paths, counts):
-            pages.append(count)
-            book.add(path, f"{report.order}. {report.person.jabatan or report.sheet}")
-    except BaseException:
-        book.close()
-        raise
-    finally:
-        getattr(rendering, "close", lambda: None)()
-
-    written = list(paths)
-    if reports:
-        front = os.path.join(out_dir, FRONT_FILE)
-        render_front(front, reports[0].header, reports, pages, texts)
-        book_path = os.path.join(out_dir, book_file_name(number_width(len(reports))))
-        book.save(front, book_path, texts["buku"]["judul"])
-        os.remove(front)
-        written.insert(0, book_path)
-    else:
-        book.close()
+    with Book() as book:
+        try:
+            # a pool renders now; the other outputs are written here meanwhile (with plain
+            # ``map`` nothing is rendered yet: only the order changes), and each unit joins
+            # the book as it comes back
+            if meanwhile is not None:
+                meanwhile()
+            counts = iter(rendering)
+            next(counts)  # the recap
+            pages = []
+            for report, path, count in zip(reports, paths, counts):
+                pages.append(count)
+                book.add(path, f"{report.order}. {report.person.jabatan or report.sheet}")
+        finally:
+            getattr(rendering, "close", lambda: None)()
+        written = list(paths)
+        if reports:
+            front = os.path.join(out_dir, FRONT_FILE)
+            render_front(front, reports[0].header, reports, pages, texts)
+            book_path = os.path.join(out_dir, book_file_name(number_width(len(reports))))
+            book.save(front, book_path, texts["buku"]["judul"])
+            os.remove(front)
+            written.insert(0, book_path)
     written.append(recap_path)
     return written
 
