@@ -4,12 +4,15 @@ Finding IDs are stable across runs of the same workbook, so when a corrected wor
 written over an earlier one, the earlier ``Keputusan Auditor`` and ``Catatan Auditor`` are
 read back by ID and written again beside the same findings. A finding that no longer
 exists takes its decision with it; an unreadable earlier file is simply not used.
+
+The earlier workbook is read with python-calamine, only its findings sheet: openpyxl took
+1,5 s to open a 500-unit corrected workbook for this one sheet, calamine 0,01 s. It gets the
+same safety scan as an input workbook first, and calamine never expands XML entities.
 """
 
 from __future__ import annotations
 
 import os
-import warnings
 
 from . import labels, safety
 
@@ -20,31 +23,36 @@ def read_decisions(path: str) -> dict[str, tuple[str, str]]:
     """ID -> (keputusan, catatan) from an earlier corrected workbook, {} when there is none."""
     if not os.path.isfile(path):
         return {}
-    safety.verify_xml_defences()
     try:
-        import openpyxl
+        from python_calamine import CalamineWorkbook
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        safety.check_file(path)
+        book = CalamineWorkbook.from_path(path)
         try:
-            if labels.FINDINGS_SHEET not in book.sheetnames:
+            if labels.FINDINGS_SHEET not in book.sheet_names:
                 return {}
-            rows = book[labels.FINDINGS_SHEET].iter_rows(values_only=True)
-            header = [str(h or "").strip() for h in next(rows, ())]
+            rows = iter(book.get_sheet_by_name(labels.FINDINGS_SHEET).to_python(skip_empty_area=False))
+            header = [_text(h) for h in next(rows, ())]
             if not {ID, DECISION, NOTE} <= set(header):
                 return {}
             i, d, n = header.index(ID), header.index(DECISION), header.index(NOTE)
             found = {}
             for row in rows:
-                if len(row) <= max(i, d, n) or not row[i]:
+                if len(row) <= max(i, d, n) or not _text(row[i]):
                     continue
-                decision = str(row[d] or "").strip()
-                note = str(row[n] or "").strip()
+                decision, note = _text(row[d]), _text(row[n])
                 if decision or note:
-                    found[str(row[i])] = (decision, note)
+                    found[_text(row[i])] = (decision, note)
             return found
         finally:
             book.close()
     except Exception:  # an earlier output we cannot read is not a reason to stop this run
         return {}
+
+
+def _text(value) -> str:
+    """A cell as calamine gives it ("" for an empty one) as text; a whole number typed in a
+    note reads ``12``, not ``12.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip()

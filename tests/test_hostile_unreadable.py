@@ -11,12 +11,14 @@ import resource
 import subprocess
 import sys
 import time
+import zipfile
 
 import pytest
 
 from conftest import SAMPLE
 from hostile_cases import MiB, UNREADABLE, dirty_stray, zip_bomb
 from kinerja_xlsx import process, safety
+from kinerja_xlsx.decisions import read_decisions
 from kinerja_xlsx.errors import InputError
 from kinerja_xlsx.reader import read_workbook
 
@@ -91,9 +93,10 @@ def test_xml_bomb_is_refused_by_defusedxml_even_without_the_prescan(files, monke
 
 
 def test_defusedxml_is_verified_before_openpyxl_parses_anything(tmp_path):
-    """openpyxl parses only the workbooks the fast loader declines (and an earlier corrected
-    workbook's auditor decisions); with OPENPYXL_DEFUSEDXML switched off such a run is refused
-    before openpyxl reads a byte. The fast loader (calamine) never expands entities."""
+    """openpyxl parses only the workbooks the fast loader declines; with OPENPYXL_DEFUSEDXML
+    switched off such a run is refused before openpyxl reads a byte. The fast loader
+    (calamine), which also reads an earlier corrected workbook's auditor decisions, never
+    expands entities: those runs go on."""
     env = dict(os.environ, OPENPYXL_DEFUSEDXML="False")
     far = dirty_stray(tmp_path)  # a value at XFD1048576: the fast loader declines it
     r = subprocess.run([*CMD, "periksa", far], capture_output=True, text=True, env=env, timeout=120)
@@ -102,8 +105,33 @@ def test_defusedxml_is_verified_before_openpyxl_parses_anything(tmp_path):
     process(str(SAMPLE), str(out), pdf=False)  # now a corrected workbook with decisions exists
     r = subprocess.run([*CMD, "proses", str(SAMPLE), "-k", str(out), "--tanpa-pdf"], capture_output=True,
                        text=True, env=env, timeout=120)
-    assert r.returncode == 2 and "defusedxml" in r.stderr and "Traceback" not in r.stderr  # that workbook failed
+    assert r.returncode == 0 and "defusedxml" not in r.stderr, r.stderr
     safety.verify_xml_defences()  # and in this process it is on
+
+
+def test_an_earlier_output_with_an_entity_gives_no_decisions(tmp_path):
+    """An earlier corrected workbook that declares an XML entity is not read for decisions
+    (the same DOCTYPE scan as any input); the run goes on without them."""
+    import openpyxl
+
+    out = tmp_path / "o"
+    process(str(SAMPLE), str(out), pdf=False)
+    path = out / "contoh_kedungjajang_tw2_2023_terkoreksi.xlsx"
+    book = openpyxl.load_workbook(path)
+    ws = book["Inkonsistensi"]
+    ws.cell(row=2, column=12).value = "Diterima"
+    book.save(path)
+    assert list(read_decisions(str(path)).values()) == [("Diterima", "")]
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    declaration, _, body = parts["xl/workbook.xml"].rpartition(b"?>")
+    parts["xl/workbook.xml"] = declaration + _ + b'<!DOCTYPE x [<!ENTITY e "Diterima">]>' + body
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    assert read_decisions(str(path)) == {}
+    result = process(str(SAMPLE), str(out), pdf=False)
+    assert result.findings and not any(d for d in read_decisions(str(path)).values())
 
 
 def test_zip_bomb_time_and_memory(tmp_path):

@@ -134,8 +134,9 @@ def test_auditor_decisions_survive_a_rerun(sample_copy, tmp_path):
     book = openpyxl.load_workbook(path)
     ws = book["Inkonsistensi"]
     decided = {ws.cell(row=2, column=11).value: ("Diterima", "sudah dicek SP2D"),
-               ws.cell(row=3, column=11).value: ("Perlu Klarifikasi", "")}
-    for r in (2, 3):
+               ws.cell(row=3, column=11).value: ("Perlu Klarifikasi", ""),
+               ws.cell(row=4, column=11).value: ("Ditolak", 12)}  # a number typed as the note
+    for r in (2, 3, 4):
         ws.cell(row=r, column=12).value, ws.cell(row=r, column=13).value = decided[ws.cell(row=r, column=11).value]
     book.save(path)
     again = process(sample_copy, str(out), pdf=False)
@@ -144,5 +145,5 @@ def test_auditor_decisions_survive_a_rerun(sample_copy, tmp_path):
     carried = {ws.cell(row=r, column=11).value: (ws.cell(row=r, column=12).value, ws.cell(row=r, column=13).value)
                for r in range(2, ws.max_row + 1)}
     for fid, (decision, note) in decided.items():
-        assert carried[fid] == (decision, note or None)
-    assert sum(1 for d, _ in carried.values() if d) == 2  # nobody else got a decision
+        assert carried[fid] == (decision, str(note) if note else None)  # 12, not 12.0
+    assert sum(1 for d, _ in carried.values() if d) == 3  # nobody else got a decision
