@@ -280,21 +280,33 @@ def _corrections(s: Story) -> None:
         s.add(KeepTogether([para(k["dicatat"], "catatan_subjudul"), _correction_table(s, noted)]))
 
 
+# The fraction's cells keep ReportLab's default side padding (6 pt each).
+RUMUS_ROOM = 12.5
+
+
+def _rumus_cell(text: str, style: str, width: float) -> Para | Plain:
+    """A part of the fraction: a :class:`Plain` string where it fits on one line, as it nearly
+    always does; else a paragraph, which wraps it."""
+    cell = one_line(plain(text), STYLES[style], width - RUMUS_ROOM)
+    return cell if cell is not None else para(text, style)
+
+
 def _rumus(s: Story, line: Line) -> list:
     """``Realisasi = 36 / 62 × 100% = 58,06%`` as a stacked fraction."""
-    left = para(s.t["bab2"]["rumus_kiri"] + " =", "rumus_kiri")
-    right = para(fill(s.t["bab2"]["rumus_kanan"], {"hasil": line.rumus_hasil}), "rumus_kanan")
     top = clip(line.pembilang, 60, "…")
     bottom = clip(line.penyebut, 60, "…")
     font = STYLES["rumus"]
     middle = min(max(stringWidth(top, font.fontName, font.fontSize),
                      stringWidth(bottom, font.fontName, font.fontSize)) + 8 * mm, 70 * mm)
-    table = Table([[left, para(top, "rumus"), right], ["", para(bottom, "rumus"), ""]],
-                  colWidths=[30 * mm, middle, 45 * mm], hAlign="CENTER",
-                  style=TableStyle([layout.CELL_FONT, ("SPAN", (0, 0), (0, 1)), ("SPAN", (2, 0), (2, 1)),
-                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                    ("LINEBELOW", (1, 0), (1, 0), 0.7, layout.colors.black),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    widths = [30 * mm, middle, 45 * mm]
+    left = _rumus_cell(s.t["bab2"]["rumus_kiri"] + " =", "rumus_kiri", widths[0])
+    right = _rumus_cell(fill(s.t["bab2"]["rumus_kanan"], {"hasil": line.rumus_hasil}), "rumus_kanan", widths[2])
+    table = data_table([[left, _rumus_cell(top, "rumus", middle), right], ["", _rumus_cell(bottom, "rumus", middle), ""]],
+                       widths, [layout.CELL_FONT, ("SPAN", (0, 0), (0, 1)), ("SPAN", (2, 0), (2, 1)),
+                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                ("LINEBELOW", (1, 0), (1, 0), 0.7, layout.colors.black),
+                                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
+                       hAlign="CENTER")
     out = [para(s.text("bab2", "rumus_pengantar", indikator=_sentence_part(line.indikator)), "butir"),
            table, Spacer(1, 2 * mm)]
     if line.rumus_hasil and line.realisasi != line.rumus_hasil:
