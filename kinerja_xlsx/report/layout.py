@@ -27,6 +27,11 @@ from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
+# Page streams are written Flate-compressed, as binary. ReportLab's default wraps them in
+# ASCII85 as well (``useA85``, for 7-bit channels no PDF goes through today), which makes
+# every page stream a quarter larger and costs encoding it twice more.
+rl_config.useA85 = 0
+
 # --- fonts --------------------------------------------------------------------------
 
 FONT_FILES = {
