@@ -1,7 +1,8 @@
 """The report's shortcuts around ReportLab write exactly what ReportLab itself writes.
 
 ``report/flow.py`` and ``report/layout.py`` skip work ReportLab repeats (parsing the same
-markup, cleaning ASCII text in a Python loop, a text object per table cell). Each test here
+markup, cleaning ASCII text in a Python loop, a text object per table cell, measuring the
+same word again). Each test here
 turns a shortcut off and compares: the same strings, the same PDF operators, and whole
 reports equal byte for byte.
 """
@@ -58,6 +59,18 @@ def test_a_plain_string_is_drawn_with_reportlabs_own_operators(monkeypatch, font
     assert shortcut_objects < len(made) - shortcut_objects  # the shortcut did skip text objects
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from([5, 7.5, 9.5, 10, 12.25]), st.sampled_from(list(layout.FONT_FILES)))
+def test_remembered_widths_are_reportlabs_widths(text, size, name):
+    layout.register_fonts()
+    font = layout.pdfmetrics.getFont(name)
+    measured = layout.TTFont.stringWidth(font, text, size)
+    assert font.stringWidth(text, size) == measured  # measured, or remembered from before
+    assert layout._WIDTHS[(name, text, size, "utf8")] == measured
+    assert font.stringWidth(text, size) == measured  # remembered
+    assert layout.pdfmetrics.stringWidth(text, name, size) == layout.TTFont.stringWidth(font, text, size, None)
+
+
 MARKUP = ["BAB I<br/>PENDAHULUAN", "<u>PEJABAT SATU</u>", '<font size="12">☑</font>\xa0\xa0Laporan sudah baik',
           "<b>1.234</b><super><font color=\"#B00020\">1</font></super>\xa0", "a &amp; b &lt; c"]
 
@@ -107,6 +120,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(flow, "_parsed_frags", lambda *a: None)
     monkeypatch.setattr(flow, "_plain_frags", lambda *a: None)
     monkeypatch.setattr(flow, "_BROKEN", {})
+    monkeypatch.setattr(layout, "REMEMBER_WIDTHS", False)
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
     assert fast == slow
