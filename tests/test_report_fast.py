@@ -71,6 +71,21 @@ def test_remembered_widths_are_reportlabs_widths(text, size, name):
     assert layout.pdfmetrics.stringWidth(text, name, size) == layout.TTFont.stringWidth(font, text, size, None)
 
 
+def test_a_frame_is_deep_copied_as_deepcopy_copies_reportlabs_frame():
+    import copy
+
+    from reportlab.platypus import Frame
+
+    ours, theirs = layout._Frame(10, 20, 300, 400, id="isi"), Frame(10, 20, 300, 400, id="isi")
+    for frame in (ours, theirs):
+        frame._generated_content = [["isi"], {"a": 1}]
+        frame._atTop, frame._y = 0, 123.25
+    twin, reference = copy.deepcopy(ours), copy.deepcopy(theirs)
+    assert type(twin) is layout._Frame and vars(twin) == vars(reference) == vars(ours)
+    assert twin._generated_content is not ours._generated_content
+    assert twin._generated_content[0] is not ours._generated_content[0]
+
+
 MARKUP = ["BAB I<br/>PENDAHULUAN", "<u>PEJABAT SATU</u>", '<font size="12">☑</font>\xa0\xa0Laporan sudah baik',
           "<b>1.234</b><super><font color=\"#B00020\">1</font></super>\xa0", "a &amp; b &lt; c"]
 
