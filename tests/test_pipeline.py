@@ -1,5 +1,6 @@
 """The pipeline's own mechanics: the cycle collector is paused while a workbook is read and
-checked (it only rescanned long-lived, acyclic data) and restored afterwards, whatever happens."""
+checked (it only rescanned long-lived, acyclic data), the checked workbook is frozen while the
+outputs are written, and the collector is restored afterwards, whatever happens."""
 
 import gc
 
@@ -36,3 +37,29 @@ def test_the_collector_is_restored_when_reading_fails(tmp_path):
     with pytest.raises(InputError):
         pipeline.check(str(bad))
     assert gc.isenabled()
+
+
+def test_process_freezes_the_checked_workbook_while_writing_and_thaws_it(monkeypatch, tmp_path):
+    """The checked workbook lives as long as the run: frozen (gc.freeze) once it is checked, so
+    the collector never walks it again, and thawed when the run ends, as it succeeds or fails."""
+    seen = []
+    real = pipeline.write_json
+
+    def writing(result, path):
+        seen.append((gc.isenabled(), gc.get_freeze_count(), gc.is_tracked(result.findings)))
+        real(result, path)
+
+    monkeypatch.setattr(pipeline, "write_json", writing)
+    assert gc.get_freeze_count() == 0
+    pipeline.process(str(SAMPLE), str(tmp_path / "o"), pdf=False)
+    (enabled, frozen, tracked), = seen
+    assert not enabled and tracked and frozen > 1000  # paused while writing; the workbook, frame, findings frozen
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+    def failing(result, path):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(pipeline, "write_json", failing)
+    with pytest.raises(OSError):
+        pipeline.process(str(SAMPLE), str(tmp_path / "o2"), pdf=False)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
