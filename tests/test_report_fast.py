@@ -2,7 +2,7 @@
 
 ``report/flow.py`` and ``report/layout.py`` skip work ReportLab repeats (parsing the same
 markup, cleaning ASCII text in a Python loop, a text object per table cell, measuring the
-same word again). Each test here
+same word again, measuring a table again for the same room). Each test here
 turns a shortcut off and compares: the same strings, the same PDF operators, and whole
 reports equal byte for byte.
 """
@@ -86,6 +86,20 @@ def test_a_frame_is_deep_copied_as_deepcopy_copies_reportlabs_frame():
     assert twin._generated_content[0] is not ours._generated_content[0]
 
 
+def test_a_grid_is_measured_once_per_room(monkeypatch):
+    calls = []
+    real = flow.Table._calc
+    monkeypatch.setattr(flow.Table, "_calc", lambda self, w, h: calls.append((w, h)) or real(self, w, h))
+    style = layout.STYLES["sel"]
+    grid = flow.data_table([["a", flow.Para("kata " * 30, style)], ["b", "c"]], [50, 80], layout.TABLE_BASE)
+    first = grid.wrap(130, 500)
+    assert grid.wrap(130, 500) == first and calls == [(130, 500)]  # the same room: measured once
+    grid.wrap(130, 20)
+    grid.split(130, 500)
+    assert calls == [(130, 500), (130, 20), (130, 500)]  # another room, then back: measured again
+    assert grid.wrap(130, 500) == first and len(calls) == 3
+
+
 MARKUP = ["BAB I<br/>PENDAHULUAN", "<u>PEJABAT SATU</u>", '<font size="12">☑</font>\xa0\xa0Laporan sudah baik',
           "<b>1.234</b><super><font color=\"#B00020\">1</font></super>\xa0", "a &amp; b &lt; c"]
 
@@ -136,6 +150,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(flow, "_plain_frags", lambda *a: None)
     monkeypatch.setattr(flow, "_BROKEN", {})
     monkeypatch.setattr(layout, "REMEMBER_WIDTHS", False)
+    monkeypatch.setattr(flow.Grid, "_calc", flow.Table._calc)
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
     assert fast == slow

@@ -237,6 +237,22 @@ def _whole_table_class(cmds: list[tuple]) -> tuple[type, list[tuple]]:
     return type("DataCellStyle", (CellStyle,), defaults), rest
 
 
+class Grid(Table):
+    """A Table that does not measure itself twice for the same room. A table is measured
+    (``_calc``: every row's height) by each ``wrap`` and ``split``; a KeepTogether, the frame
+    and a split ask again, often with the very same width and height, and the answer
+    depends on nothing else (the cells and widths are fixed once the table is made)."""
+
+    _calculated_for: tuple | None = None
+
+    def _calc(self, availWidth, availHeight):
+        room = (availWidth, availHeight)
+        if room != self._calculated_for:
+            self._calculated_for = None  # a failed measure is not remembered
+            super()._calc(availWidth, availHeight)
+            self._calculated_for = room
+
+
 def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **kw) -> Table:
     """A Table of ``rows`` styled by ``style``, with every :class:`Plain` drawn as its string in
     its paragraph style (font, size, leading, colour, alignment), as if by style commands
@@ -251,7 +267,7 @@ def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **k
                 plain.append((i, j, cell.style))
     ncols = max((len(r) for r in data), default=0)
     cells = [[cell_class(f"({i},{j})") for j in range(ncols)] for i in range(len(data))]
-    table = Table(data, colWidths=colWidths, style=TableStyle(rest), cellStyles=cells, **kw)
+    table = Grid(data, colWidths=colWidths, style=TableStyle(rest), cellStyles=cells, **kw)
     for i, j, pstyle in plain:  # last, as commands after ``style`` would
         cell = cells[i][j]
         cell.fontname, cell.fontsize, cell.leading = pstyle.fontName, pstyle.fontSize, pstyle.leading
@@ -260,4 +276,4 @@ def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **k
     return table
 
 
-__all__ = ["Para", "Plain", "one_line", "data_table"]
+__all__ = ["Para", "Plain", "Grid", "one_line", "data_table"]
