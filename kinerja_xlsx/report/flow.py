@@ -234,6 +234,7 @@ def _whole_table_class(cmds: list[tuple]) -> tuple[type, list[tuple]]:
             leading = False
         rest.append(cmd)
     defaults = {k: v for k, v in vars(proto[0][0]).items() if k != "name"}
+    defaults["name"] = "cell"  # one name for all: made without __init__ (see data_table)
     return type("DataCellStyle", (CellStyle,), defaults), rest
 
 
@@ -266,7 +267,8 @@ def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **k
                 row[j] = cell.text
                 plain.append((i, j, cell.style))
     ncols = max((len(r) for r in data), default=0)
-    cells = [[cell_class(f"({i},{j})") for j in range(ncols)] for i in range(len(data))]
+    new = cell_class.__new__  # a style of its own per cell (ReportLab sets them in place), no name to format
+    cells = [[new(cell_class) for _ in range(ncols)] for _ in data]
     table = Grid(data, colWidths=colWidths, style=TableStyle(rest), cellStyles=cells, **kw)
     for i, j, pstyle in plain:  # last, as commands after ``style`` would
         cell = cells[i][j]
