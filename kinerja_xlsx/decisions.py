@@ -5,9 +5,9 @@ written over an earlier one, the earlier ``Keputusan Auditor`` and ``Catatan Aud
 read back by ID and written again beside the same findings. A finding that no longer
 exists takes its decision with it; an unreadable earlier file is simply not used.
 
-The earlier workbook is read with python-calamine, only its findings sheet: openpyxl took
-1,5 s to open a 500-unit corrected workbook for this one sheet, calamine 0,01 s. It gets the
-same safety scan as an input workbook first, and calamine never expands XML entities.
+The earlier workbook is read with python-calamine, only its findings sheet, after the same
+safety scan as an input workbook (calamine never expands XML entities): 0,04 s for a
+500-unit corrected workbook, where openpyxl took 1,5 s to open it for this one sheet.
 """
 
 from __future__ import annotations

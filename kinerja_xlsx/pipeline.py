@@ -78,8 +78,6 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
     """Check a workbook and write its corrected workbook, JSON and (unless ``pdf=False``) PDFs.
 
     ``map_fn`` renders the unit PDFs: ``map`` here, a process pool's ``map`` for many units."""
-    from .xlsx_out import write_corrected  # xlsxwriter is loaded only when writing
-
     try:
         with _collector_paused():
             result = check(path, previous=previous, settings=settings)

@@ -301,12 +301,11 @@ def _rumus(s: Story, line: Line) -> list:
     widths = [30 * mm, middle, 45 * mm]
     left = _rumus_cell(s.t["bab2"]["rumus_kiri"] + " =", "rumus_kiri", widths[0])
     right = _rumus_cell(fill(s.t["bab2"]["rumus_kanan"], {"hasil": line.rumus_hasil}), "rumus_kanan", widths[2])
-    table = data_table([[left, _rumus_cell(top, "rumus", middle), right], ["", _rumus_cell(bottom, "rumus", middle), ""]],
-                       widths, [layout.CELL_FONT, ("SPAN", (0, 0), (0, 1)), ("SPAN", (2, 0), (2, 1)),
-                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                ("LINEBELOW", (1, 0), (1, 0), 0.7, layout.colors.black),
-                                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
-                       hAlign="CENTER")
+    rows = [[left, _rumus_cell(top, "rumus", middle), right], ["", _rumus_cell(bottom, "rumus", middle), ""]]
+    style = [layout.CELL_FONT, ("SPAN", (0, 0), (0, 1)), ("SPAN", (2, 0), (2, 1)),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (1, 0), (1, 0), 0.7, layout.colors.black),
+             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+    table = data_table(rows, widths, style, hAlign="CENTER")
     out = [para(s.text("bab2", "rumus_pengantar", indikator=_sentence_part(line.indikator)), "butir"),
            table, Spacer(1, 2 * mm)]
     if line.rumus_hasil and line.realisasi != line.rumus_hasil:
