@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 
 import xlsxwriter
@@ -11,6 +10,7 @@ import xlsxwriter
 from .batch import total
 from .compute import predikat_of
 from .findings import LEVELS
+from .staging import replace_whole
 
 HEADERS = ["Berkas", "Status", "Pemerintah", "Instansi", "Tahun", "Triwulan", "Unit", "Indikator",
            "Rata-rata Capaian (%)", "Predikat", "Anggaran", "Realisasi Anggaran", "Serapan (%)",
@@ -23,21 +23,6 @@ def _mean(s) -> float | None:
 
 def _serapan(anggaran: float, realisasi: float) -> float | None:
     return realisasi / anggaran * 100 if anggaran else None
-
-
-def _replace_into(out_dir: str, name: str, write) -> str:
-    """Write to a temporary file beside the target, then rename: whole or not at all."""
-    os.makedirs(out_dir, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=os.path.splitext(name)[1], dir=out_dir)
-    os.close(fd)
-    try:
-        write(tmp)
-        target = os.path.join(out_dir, name)
-        os.replace(tmp, target)
-        return target
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 def _write_figures(ws, row: int, s, pct, rp) -> None:
@@ -139,7 +124,7 @@ def write_pdf(summaries, path: str) -> None:
 
 
 def write_combined(summaries, out_dir: str, *, pdf: bool = True) -> list[str]:
-    written = [_replace_into(out_dir, f"{COMBINED_NAME}.xlsx", lambda p: write_xlsx(summaries, p))]
+    written = [replace_whole(os.path.join(out_dir, f"{COMBINED_NAME}.xlsx"), lambda p: write_xlsx(summaries, p))]
     if pdf:
-        written.append(_replace_into(out_dir, f"{COMBINED_NAME}.pdf", lambda p: write_pdf(summaries, p)))
+        written.append(replace_whole(os.path.join(out_dir, f"{COMBINED_NAME}.pdf"), lambda p: write_pdf(summaries, p)))
     return written

@@ -1,5 +1,8 @@
 """Outputs appear whole or not at all: written under a temporary name, then renamed.
 
+One file (:func:`replace_whole`, the template and the combined recap) is written beside its
+target and renamed over it.
+
 Every output of one input is written inside a private folder ``.kinerja-XXXX`` in the
 output folder (same file system, so a rename is atomic), flushed to disk, then moved into
 place file by file with :func:`os.replace`. If anything fails, before or during the moves,
@@ -19,6 +22,31 @@ import time
 
 PREFIX = ".kinerja-"
 STALE_AFTER = 3600  # seconds
+
+
+def replace_whole(path: str, write) -> str:
+    """Write ``path`` by ``write(temporary path)`` beside it, then rename it into place: whole
+    or not at all. The file gets the permissions of any new file (``0666`` less the umask),
+    not the owner-only ones of the temporary file: a workbook in a shared folder stays
+    readable by the colleagues who could read the one it replaces."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=PREFIX, suffix=os.path.splitext(path)[1], dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+        return path
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def _sweep(out_dir: str) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import labels
 from .authoring import STANDARD_COLUMNS, Num, UnitSheet, pct, put
 from .errors import InputError
+from .staging import replace_whole
 
 ROMAN = ("I", "II", "III", "IV")
 UNIT_LIST_NAME = "DaftarUnit"  # defined name behind the Atasan drop-down
@@ -306,15 +306,7 @@ def render(plan: Plan, path: str) -> None:
     book.defined_names[UNIT_LIST_NAME] = DefinedName(
         UNIT_LIST_NAME, attr_text=f"{quote_sheetname(labels.GUIDE_SHEET)}!{first}:{last}")
     book.active = 0
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".kinerja-", suffix=".xlsx", dir=folder)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    replace_whole(path, book.save)
 
 
 def _validation(kind: str | None, *, title: str, prompt: str, formula1: str | None = None,

@@ -1,0 +1,59 @@
+"""Files written whole or not at all keep the permissions of any new file: a workbook written
+for a shared folder must stay readable by the colleagues who read the last one."""
+
+import os
+import stat
+from contextlib import contextmanager
+
+import pytest
+
+from conftest import SAMPLE
+from kinerja_xlsx.batch import process_many
+from kinerja_xlsx.staging import replace_whole
+from kinerja_xlsx.template import write_template
+
+
+@contextmanager
+def umask(mask: int):
+    old = os.umask(mask)
+    try:
+        yield 0o666 & ~mask
+    finally:
+        os.umask(old)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o002])
+def test_a_replaced_file_gets_the_permissions_of_a_new_file(tmp_path, mask):
+    target = tmp_path / "berkas.xlsx"
+    with umask(mask) as expected:
+        replace_whole(str(target), lambda p: open(p, "wb").write(b"isi"))
+    assert target.read_bytes() == b"isi" and mode(target) == expected
+    assert os.listdir(tmp_path) == ["berkas.xlsx"]  # no temporary file left
+
+
+def test_a_failed_write_changes_nothing(tmp_path):
+    target = tmp_path / "berkas.xlsx"
+    target.write_bytes(b"lama")
+
+    def failing(path):
+        open(path, "wb").write(b"setengah")
+        raise OSError("disk penuh")
+
+    with pytest.raises(OSError):
+        replace_whole(str(target), failing)
+    assert target.read_bytes() == b"lama" and os.listdir(tmp_path) == ["berkas.xlsx"]
+
+
+def test_template_and_combined_recap_are_readable_like_the_other_outputs(tmp_path):
+    with umask(0o022) as expected:
+        template = tmp_path / "templat.xlsx"
+        write_template(str(template))
+        out = tmp_path / "o"
+        process_many([str(SAMPLE), str(SAMPLE)], str(out), workers=1)
+    written = [template, out / "rekap_gabungan.xlsx", out / "rekap_gabungan.pdf",
+               out / "contoh_kedungjajang_tw2_2023_terkoreksi.xlsx"]
+    assert {str(p): mode(p) for p in written} == {str(p): expected for p in written}
