@@ -22,19 +22,28 @@ def angka(x: float | None, decimals: int | None = None, *, max_decimals: int = 2
     return _written(x, least, most)
 
 
+# Below 2**40 a float rounded to at most 3 decimals lies within 0,00013 of that decimal value,
+# so printing the float itself at that precision gives the digits of its shortest repr.
+_FLOAT_EXACT = float(2 ** 40)
+
+
 def _written(x: float, least: int, most: int) -> str:
     """``x`` (already rounded to ``most`` decimals) with ``least`` to ``most`` decimals, in
     Indonesian signs: what babel's ``format_decimal(x, "#,##0.##", locale="id")`` writes,
     by Python's own grouping (babel's pattern machinery took 70 % of a report's data)."""
-    value = Decimal(str(x))  # babel's reading of a float: its shortest repr
-    text = format(abs(value), f",.{most}f")
+    if most <= 3 and -_FLOAT_EXACT < x < _FLOAT_EXACT:  # the float's own digits are its shortest repr's
+        value, negative = abs(x), math.copysign(1.0, x) < 0
+    else:
+        value = Decimal(str(x))  # babel's reading of a float: its shortest repr
+        value, negative = abs(value), value.is_signed()
+    text = format(value, f",.{most}f")
     if least < most:
         whole, _, fraction = text.partition(".")
         fraction = fraction[:least] + fraction[least:].rstrip("0")
         text = f"{whole}.{fraction}" if fraction else whole
     signs, minus = _indonesian_signs()
     text = text.translate(signs)
-    return minus + text if value.is_signed() else text
+    return minus + text if negative else text
 
 
 @functools.lru_cache(maxsize=None)

@@ -27,9 +27,21 @@ def _step(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
+# Whole numbers below this have at most 15 digits: ".15g" reads them exactly, so rounding
+# them to any number of decimals gives them back unchanged (rupiah, counts, most targets).
+_WHOLE_EXACT = 1e15
+
+
 def _quantize(x: float, decimals: int, rounding: str) -> float:
     if not math.isfinite(x):
         return x
+    if decimals >= 0 and -_WHOLE_EXACT < x < _WHOLE_EXACT and float(x).is_integer():
+        return float(x)
+    return _quantized(x, decimals, rounding)
+
+
+def _quantized(x: float, decimals: int, rounding: str) -> float:
+    """The rounding itself, in decimal arithmetic."""
     d = _dec(x)
     need = d.adjusted() + decimals + 3
     context = _CONTEXT if need <= _CONTEXT.prec else Context(prec=need)

@@ -37,7 +37,7 @@ FLOATS = st.one_of(st.floats(allow_nan=False, allow_infinity=False),
 
 
 @settings(max_examples=3000, deadline=None)
-@given(FLOATS, st.sampled_from([None, 0, 1, 2, 3]), st.sampled_from([0, 1, 2]))
+@given(FLOATS, st.sampled_from([None, 0, 1, 2, 3, 4, 6]), st.sampled_from([0, 1, 2, 5]))
 @example(-0.0, None, 2)
 @example(-0.004, 2, 2)
 @example(1e308, 2, 2)

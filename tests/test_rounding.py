@@ -1,6 +1,25 @@
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from decimal import ROUND_DOWN, ROUND_HALF_UP
 
+from kinerja_xlsx import rounding
 from kinerja_xlsx.rounding import round_half_up, rounding_slip, truncate, within_rounding
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.integers(-10**16, 10**16).map(float), st.integers(-10**16, 10**16),
+                 st.floats(allow_nan=False, allow_infinity=False)),
+       st.integers(0, 6), st.sampled_from([ROUND_HALF_UP, ROUND_DOWN]))
+@example(-0.0, 2, ROUND_HALF_UP)
+@example(999999999999999.0, 2, ROUND_HALF_UP)
+@example(1e15, 2, ROUND_HALF_UP)
+@example(1234567890123456789.0, 0, ROUND_HALF_UP)
+def test_whole_numbers_skip_decimal_arithmetic_with_the_same_result(x, decimals, mode):
+    """Whole numbers come back unchanged without decimal arithmetic; the same result, sign of
+    zero included, as the decimal rounding gives."""
+    fast, slow = rounding._quantize(x, decimals, mode), rounding._quantized(x, decimals, mode)
+    assert type(fast) is float and repr(fast) == repr(slow)
 
 
 def test_half_up_not_bankers():
