@@ -3,6 +3,8 @@
     data.py    Result -> plain picklable report data (hierarchy order, file names, figures)
     texts.py   the standard texts, from kinerja_xlsx/texts/laporan.toml
     layout.py  layout as data: page, fonts, styles, page templates; the one builder
+    flow.py    a cheaper Paragraph, plain table cells and the data tables
+    memo.py    the rule of the process-wide caches (bounded, emptied when full)
     story.py   a unit's report as flowables (pure)
     recap.py   the recapitulation and its charts (pure)
     book.py    cover + contents, and the book assembled from the unit PDFs (pikepdf)

@@ -28,6 +28,8 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import CellStyle, _setCellStyle
 
+from .memo import remember
+
 _FUZZ = 1e-6  # ReportLab's: narrower than this, a paragraph does not fit at all
 _templates: dict[int, tuple[object, object]] = {}
 
@@ -95,9 +97,7 @@ def _parsed_frags(text: str, style, case_sensitive):
         if frags is None:
             return None  # ReportLab's own path raises its error
         textTransformFrags(frags, parsed_style)
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()
-        held = _PARSED[key] = (parsed_style, frags, bullet)
+        held = remember(_PARSED, _PARSED_LIMIT, key, (parsed_style, frags, bullet))
     parsed_style, frags, bullet = held
     own = []
     for frag in frags:
@@ -158,9 +158,7 @@ class Para(Paragraph):
         self._wrapped_at = availWidth if availWidth >= _FUZZ else None
         if (key is not None and self.blPara.kind == 0 and not self._splitLongWordCount
                 and not self._hyphenations):
-            if len(_BROKEN) >= _BROKEN_LIMIT:
-                _BROKEN.clear()
-            _BROKEN[key] = (self.blPara, tuple(self._wrapWidths), self._width_max, self.height)
+            remember(_BROKEN, _BROKEN_LIMIT, key, (self.blPara, tuple(self._wrapWidths), self._width_max, self.height))
         return size
 
     def plain_lines(self, availWidth: float) -> list[str] | None:

@@ -28,6 +28,8 @@ from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
+from .memo import remember
+
 # Page streams are written Flate-compressed, as binary. ReportLab's default wraps them in
 # ASCII85 as well (``useA85``, for 7-bit channels no PDF goes through today), which makes
 # every page stream a quarter larger and costs encoding it twice more.
@@ -58,9 +60,7 @@ class _RememberedFlate(PDFStreamFilterZCompress):
             return super().encode(text)
         out = self._done.get(text)
         if out is None:
-            if len(self._done) >= self.LIMIT:
-                self._done.clear()
-            out = self._done[text] = super().encode(text)
+            out = remember(self._done, self.LIMIT, text, super().encode(text))
         return out
 
 
@@ -82,9 +82,7 @@ class _Face(TTFontFace):
         key = tuple(subset)
         data = done.get(key)
         if data is None:
-            if len(done) >= self.LIMIT:
-                done.clear()
-            data = done[key] = super().makeSubset(subset)
+            data = remember(done, self.LIMIT, key, super().makeSubset(subset))
         return data
 
     def addSubsetObjects(self, doc, fontname, subset):
@@ -99,14 +97,13 @@ class _KnownNumbers(PDFArray):
     """A PDF array of plain numbers (a font's glyph widths) formatted once per process."""
 
     _done: dict[tuple, bytes] = {}
+    LIMIT = 256
 
     def format(self, document, IND=b"\n "):
         key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine)
         out = self._done.get(key)
         if out is None:
-            if len(self._done) >= 256:
-                self._done.clear()
-            out = self._done[key] = super().format(document, IND)
+            out = remember(self._done, self.LIMIT, key, super().format(document, IND))
         return out
 
 
@@ -135,9 +132,7 @@ class _Font(TTFont):
         key = (self.fontName, text, size, encoding)
         width = _WIDTHS.get(key)
         if width is None:
-            if len(_WIDTHS) >= _WIDTHS_LIMIT:
-                _WIDTHS.clear()
-            width = _WIDTHS[key] = super().stringWidth(text, size, encoding)
+            width = remember(_WIDTHS, _WIDTHS_LIMIT, key, super().stringWidth(text, size, encoding))
         return width
 
     def splitString(self, text, doc, encoding="utf-8"):
@@ -470,7 +465,8 @@ class _Frame(Frame):
     def __deepcopy__(self, memo):
         twin = self.__class__.__new__(self.__class__)
         memo[id(self)] = twin
-        twin.__dict__.update({k: v if type(v) in _ATOMS else copy.deepcopy(v, memo) for k, v in self.__dict__.items()})
+        twin.__dict__.update({k: v if type(v) in _ATOMS else copy.deepcopy(v, memo)
+                              for k, v in self.__dict__.items()})
         return twin
 
 
