@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from . import labels, safety
+from .model import value_text
 
 ID, DECISION, NOTE = "ID", "Keputusan Auditor", "Catatan Auditor"
 
@@ -51,8 +52,5 @@ def read_decisions(path: str) -> dict[str, tuple[str, str]]:
 
 
 def _text(value) -> str:
-    """A cell as calamine gives it ("" for an empty one) as text; a whole number typed in a
-    note reads ``12``, not ``12.0``."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value if value is not None else "").strip()
+    """A cell as calamine gives it (``""`` for an empty one), as text without surrounding blanks."""
+    return value_text(value).strip()

@@ -38,11 +38,16 @@ class Cell(NamedTuple):
 
     @property
     def text(self) -> str:
-        if self.value is None:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return str(self.value)
+        return value_text(self.value)
+
+
+def value_text(value: Any) -> str:
+    """A cell's value as text: ``""`` for none, ``12`` (not ``12.0``) for a whole number."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 @dataclass(frozen=True)
