@@ -36,6 +36,7 @@ def replace_whole(path: str, write) -> str:
     try:
         write(tmp)
         os.chmod(tmp, 0o666 & ~_umask())
+        _fsync(tmp)  # on disk before the rename, as staged() does for every output
         os.replace(tmp, path)
         return path
     finally:

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import SAMPLE
 from kinerja_xlsx.batch import process_many
+from kinerja_xlsx import staging
 from kinerja_xlsx.staging import replace_whole
 from kinerja_xlsx.template import write_template
 
@@ -33,6 +34,15 @@ def test_a_replaced_file_gets_the_permissions_of_a_new_file(tmp_path, mask):
         replace_whole(str(target), lambda p: open(p, "wb").write(b"isi"))
     assert target.read_bytes() == b"isi" and mode(target) == expected
     assert os.listdir(tmp_path) == ["berkas.xlsx"]  # no temporary file left
+
+
+def test_a_replaced_file_is_flushed_to_disk_before_the_rename(monkeypatch, tmp_path):
+    target = tmp_path / "berkas.xlsx"
+    flushed = []
+    monkeypatch.setattr(staging, "_fsync", lambda p: flushed.append((p, os.path.exists(target))))
+    replace_whole(str(target), lambda p: open(p, "wb").write(b"isi"))
+    (path, renamed_yet), = flushed
+    assert path != str(target) and os.path.dirname(path) == str(tmp_path) and not renamed_yet
 
 
 def test_a_failed_write_changes_nothing(tmp_path):
