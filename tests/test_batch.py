@@ -81,19 +81,27 @@ def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_p
     import gc
 
     from kinerja_xlsx import xlsx_out
+    from kinerja_xlsx.report import render
 
-    seen = []
-    write = xlsx_out.write_corrected
+    seen, before = [], []
+    write, reports = xlsx_out.write_corrected, render.unit_reports
 
     def watched(*args, **kwargs):  # runs here while the workers render
         seen.append(gc.get_freeze_count())
         return write(*args, **kwargs)
 
+    def made(*args, **kwargs):  # after the check, before the fork
+        before.append(gc.get_freeze_count())
+        return reports(*args, **kwargs)
+
     monkeypatch.setattr(xlsx_out, "write_corrected", watched)
+    monkeypatch.setattr(render, "unit_reports", made)
     path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
     batch = process_many([path], str(tmp_path / "o"), workers=2)
     assert batch.workbooks[0].ok
     assert seen and seen[0] > 1000
+    # the checked workbook was frozen already; the unit reports made since are frozen at the fork
+    assert before and seen[0] > before[0] + 1000
     assert gc.get_freeze_count() == 0
 
 
