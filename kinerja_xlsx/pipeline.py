@@ -85,12 +85,13 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
             # it again: it did three times before the PDFs were started (0,19 s at 500 units:
             # when re-enabled, while ReportLab was imported, while its fonts were registered).
             gc.freeze()
-        return _write(result, path, out_dir, pdf, settings, map_fn)
+        return _write(result, path, out_dir, pdf, map_fn)
     finally:
         gc.unfreeze()
 
 
-def _write(result: Result, path: str, out_dir: str, pdf: bool, settings: Settings, map_fn) -> Result:
+def _write(result: Result, path: str, out_dir: str, pdf: bool, map_fn) -> Result:
+    """The corrected workbook, the JSON and (unless ``pdf=False``) the PDFs of a checked workbook."""
     from .xlsx_out import write_corrected  # xlsxwriter is loaded only when writing
 
     names = output_names(path)
