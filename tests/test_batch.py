@@ -83,16 +83,18 @@ def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_p
     from kinerja_xlsx import xlsx_out
     from kinerja_xlsx.report import render
 
-    seen, before = [], []
+    seen, made_reports, reports_frozen = [], [], []
     write, reports = xlsx_out.write_corrected, render.unit_reports
 
     def watched(*args, **kwargs):  # runs here while the workers render
         seen.append(gc.get_freeze_count())
+        collected = {id(o) for o in gc.get_objects()}  # what the collector still walks
+        reports_frozen.append(all(id(r) not in collected for r in made_reports[0]))
         return write(*args, **kwargs)
 
     def made(*args, **kwargs):  # after the check, before the fork
-        before.append(gc.get_freeze_count())
-        return reports(*args, **kwargs)
+        made_reports.append(reports(*args, **kwargs))
+        return made_reports[-1]
 
     monkeypatch.setattr(xlsx_out, "write_corrected", watched)
     monkeypatch.setattr(render, "unit_reports", made)
@@ -101,7 +103,7 @@ def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_p
     assert batch.workbooks[0].ok
     assert seen and seen[0] > 1000
     # the checked workbook was frozen already; the unit reports made since are frozen at the fork
-    assert before and seen[0] > before[0] + 1000
+    assert made_reports and made_reports[0] and reports_frozen == [True]
     assert gc.get_freeze_count() == 0
 
 
