@@ -23,7 +23,7 @@ from typing import NamedTuple
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import CellStyle, _setCellStyle
@@ -197,6 +197,21 @@ class Plain(NamedTuple):
 _ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT", TA_JUSTIFY: "LEFT"}  # one line: not justified
 
 
+class Blank(Flowable):
+    """An empty table cell where a paragraph of no words would be: no height, nothing drawn
+    (such a paragraph wraps to height 0 and draws no line), without wrapping or drawing it."""
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        pass
+
+
+BLANK = Blank()
+
+
 def one_line(text: str, style, room: float):
     """``text`` (plain, not markup) as a :class:`Plain` cell when it sets on one line within
     ``room`` points; None where it needs a paragraph (it wraps, is empty or has an indent)."""
@@ -276,4 +291,4 @@ def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **k
     return table
 
 
-__all__ = ["Para", "Plain", "Grid", "one_line", "data_table"]
+__all__ = ["Para", "Plain", "Blank", "BLANK", "Grid", "one_line", "data_table"]

@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, Table
 from .. import labels
 from . import layout
 from .data import Correction, Line, UnitReport
-from .flow import Para, Plain, data_table, one_line
+from .flow import BLANK, Blank, Para, Plain, clean_text, data_table, one_line
 from .layout import STYLES
 from .texts import Texts, fill
 
@@ -101,7 +101,7 @@ def number_cell(text: str, width: float, style: str = "sel_angka", marks: tuple[
 MIN_SIZE = 5.5  # smallest font a cell shrinks to before a word is broken
 
 
-def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
+def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain | Blank:
     """Wrapping text in a table cell; where one word is wider than the column
     (``Kemasyarakatan`` in a narrow Target column) the font shrinks a little first, and only a
     word too long even then (a 700-letter string) is broken. Plain text is a :class:`Plain`
@@ -111,6 +111,8 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
     cell = one_line(plain(text), base, room)
     if cell is not None:
         return cell
+    if not clean_text(plain(text)):
+        return BLANK
     words = str(text).split()
     widest = max(words, key=len, default="")
     size = base.fontSize
@@ -121,9 +123,14 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain:
         size = max(MIN_SIZE, min(size, size * room / need))
         size = int(size * 2) / 2  # half-point steps keep the style cache small
     chosen = base if size == base.fontSize else _sized(style, size)
-    paragraph = Para(markup(text), chosen)
+    return _as_plain(Para(markup(text), chosen), width)
+
+
+def _as_plain(paragraph: Para, width: float) -> Para | Plain:
+    """``paragraph`` in a cell ``width`` wide as a :class:`Plain` cell of the lines it sets,
+    where it sets them as plain strings; else the paragraph itself."""
     lines = paragraph.plain_lines(width - 2 * layout.CELL_PADDING)
-    return paragraph if lines is None else Plain("\n".join(lines), chosen)
+    return paragraph if lines is None else Plain("\n".join(lines), paragraph.style)
 
 
 def grid(rows: list[list], widths: list[float], repeat: int, style: list[tuple]) -> Table:
@@ -135,7 +142,7 @@ def short_cell(text: str, width: float, style: str) -> Para | Plain:
     """A label (column head, column number, "Jumlah"): a :class:`Plain` cell when it fits
     on one line, else a paragraph, which wraps it."""
     cell = one_line(plain(text), STYLES[style], width - CELL_ROOM)
-    return cell if cell is not None else para(text, style)
+    return cell if cell is not None else _as_plain(para(text, style), width)
 
 
 # --- building blocks ----------------------------------------------------------------------
