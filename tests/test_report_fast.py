@@ -154,3 +154,80 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
     assert fast == slow
+
+
+def _drawn_table(cell) -> tuple[list[float], list[str]]:
+    """Row heights and PDF operators of a two-row data table whose second cell is ``cell``."""
+    layout.register_fonts()
+    grid = flow.data_table([["a", cell], ["b", "c"]], [50, 80], layout.TABLE_BASE)
+    canvas = layout.NumberedCanvas(io.BytesIO())
+    grid.wrapOn(canvas, 130, 500)
+    grid.drawOn(canvas, 10, 10)
+    return list(grid._rowHeights), list(canvas._code)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_a_blank_cell_measures_and_draws_as_an_empty_paragraph(text):
+    from reportlab.platypus import Paragraph
+
+    layout.register_fonts()
+    paragraph = Paragraph(text, layout.STYLES["sel"])
+    heights, code = _drawn_table(paragraph)
+    blank_heights, blank_code = _drawn_table(flow.BLANK)
+    assert blank_heights == heights
+    # the empty paragraph only moves the origin and back ("q", "1 0 0 1 x y cm", "Q"): no marks
+    at = next(i for i in range(len(code) - 2) if code[i] == "q" and code[i + 1].endswith(" cm")
+              and code[i + 2] == "Q")
+    assert code[:at] + code[at + 3:] == blank_code
+
+
+def test_story_cells_are_blank_only_where_there_is_no_word():
+    from kinerja_xlsx.report import story
+
+    assert story.text_cell("", 80) is flow.BLANK and story.text_cell(" \t\n", 80) is flow.BLANK
+    assert story.text_cell("\x01", 80) is flow.BLANK  # a control character prints nothing
+    assert story.text_cell("-", 80) is not flow.BLANK
+
+
+@pytest.mark.parametrize("text, width", [("Capaian (%)", 40), ("Indikator Kinerja Utama yang Ditetapkan", 60)])
+def test_a_wrapping_head_is_drawn_as_the_lines_its_paragraph_sets(text, width):
+    from kinerja_xlsx.report import story
+
+    layout.register_fonts()
+    cell = story.short_cell(text, width, "sel_kepala")
+    paragraph = story.para(text, "sel_kepala")
+    paragraph.wrap(width - 2 * layout.CELL_PADDING, 1e9)
+    assert isinstance(cell, flow.Plain) and cell.style.name == "sel_kepala"
+    assert cell.text.split("\n") == [" ".join(words) for _, words in paragraph.blPara.lines]
+    assert len(paragraph.blPara.lines) > 1
+
+
+def test_page_streams_hold_reportlabs_operators_at_a_faster_flate_level(monkeypatch, tmp_path):
+    import zlib
+
+    import pikepdf
+
+    result = check(str(SAMPLE))
+    report = unit_reports(result, load_texts(), "x.json")[0]
+
+    def pages(name: str) -> list[tuple[bytes, bytes]]:
+        path = tmp_path / name
+        render_unit(report, str(path))
+        with pikepdf.open(path) as pdf:
+            return [(p.Contents.read_bytes(), p.Contents.read_raw_bytes()) for p in pdf.pages]
+
+    fast = pages("fast.pdf")
+    monkeypatch.setattr(layout, "_PAGE_FLATE", layout.PDFStreamFilterZCompress())  # ReportLab's level 6
+    slow = pages("slow.pdf")
+    assert [plain for plain, _ in fast] == [plain for plain, _ in slow]
+    assert all(raw == zlib.compress(plain, 3) for plain, raw in fast)
+    assert all(raw == zlib.compress(plain) for plain, raw in slow)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 0xFFFF), min_size=1, max_size=256))
+def test_a_remembered_unicode_map_is_reportlabs(subset):
+    made = layout._reportlab_unicode_map("AAAAAA+Sel", subset)
+    assert layout.ttfonts.makeToUnicodeCMap("AAAAAA+Sel", subset) == made
+    assert layout.ttfonts.makeToUnicodeCMap("AAAAAA+Sel", list(subset)) is layout._unicode_map("AAAAAA+Sel",
+                                                                                               tuple(subset))

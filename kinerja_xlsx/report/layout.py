@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 
@@ -23,6 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFStreamFilterZCompress
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
@@ -65,6 +67,32 @@ class _RememberedFlate(PDFStreamFilterZCompress):
 
 
 _FLATE = _RememberedFlate()
+
+
+class _PageFlate(PDFStreamFilterZCompress):
+    """Flate at level 3 for page streams: a third of the time of zlib's default level 6,
+    for page streams 13 % larger (10,9 KB instead of 9,6 KB a unit report; fonts stay at level 6)."""
+
+    def encode(self, text):
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 3)
+
+
+_PAGE_FLATE = _PageFlate()
+
+
+@functools.lru_cache(maxsize=256)
+def _unicode_map(fontname: str, subset: tuple) -> str:
+    return _reportlab_unicode_map(fontname, subset)
+
+
+def _remembered_unicode_map(fontname, subset):
+    """ReportLab's ToUnicode map of a font subset, made once per process for the same
+    subset (every report asks for the same few)."""
+    return _unicode_map(fontname, tuple(subset))
+
+
+_reportlab_unicode_map = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _remembered_unicode_map
 
 
 class _Face(TTFontFace):
@@ -427,6 +455,10 @@ class NumberedCanvas(Canvas):
                 self.drawRightString(self._pagesize[0] - self._right_margin, FOOTER_Y, text)
                 self.restoreState()
             Canvas.showPage(self)
+            page = self._doc.Pages.pages[-1]
+            if page.compression and page.stream and not page.Contents:  # as ReportLab would, at level 3
+                page.Contents = PDFStream(content=page.stream, filters=[_PAGE_FLATE])
+                page.Contents.__Comment__ = "page stream"
         Canvas.save(self)
 
 
