@@ -151,6 +151,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(flow, "_BROKEN", {})
     monkeypatch.setattr(layout, "REMEMBER_WIDTHS", False)
     monkeypatch.setattr(flow.Grid, "_calc", flow.Table._calc)
+    monkeypatch.setattr(flow, "KNOWN_HEIGHTS", False)
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
     assert fast == slow
@@ -231,3 +232,31 @@ def test_a_remembered_unicode_map_is_reportlabs(subset):
     assert layout.ttfonts.makeToUnicodeCMap("AAAAAA+Sel", subset) == made
     assert layout.ttfonts.makeToUnicodeCMap("AAAAAA+Sel", list(subset)) is layout._unicode_map("AAAAAA+Sel",
                                                                                                tuple(subset))
+
+
+CELL_STYLES = ["sel", "sel_angka", "sel_kepala", "sel_tebal", "teks"]
+CELL = st.one_of(
+    st.builds(lambda t, s: flow.Plain(t, layout.STYLES[s]), st.sampled_from(["a", "a\nb", "1.234\n5\n6", ""]),
+              st.sampled_from(CELL_STYLES)),
+    st.builds(lambda t, s: flow.Para(t, layout.STYLES[s]), st.sampled_from(["kata " * 9, "x", "", "<b>1</b> dan 2"]),
+              st.sampled_from(CELL_STYLES)),
+    st.just(flow.BLANK), st.sampled_from(["", "teks", "dua\nbaris"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda ncols: st.lists(st.lists(CELL, min_size=ncols, max_size=ncols),
+                                                         min_size=1, max_size=6)),
+       st.integers(0, 2), st.booleans())
+def test_known_row_heights_are_the_ones_reportlab_measures(rows, header_rows, span):
+    layout.register_fonts()
+    ncols = len(rows[0])
+    style = layout.table_style(min(header_rows, len(rows)))
+    if span and ncols > 1:
+        style = style + [("SPAN", (0, 0), (1, 0))]
+    grid = flow.data_table(rows, [70.0] * ncols, style)
+    known = list(grid._argH)
+    grid._argH = grid._rowHeights = [None] * len(rows)  # as ReportLab would start: every row unknown
+    flow.Table._calc(grid, 70.0 * ncols, 1e6)
+    assert all(k is None or k == measured for k, measured in zip(known, grid._rowHeights))
+    assert sum(k is None for k in known) <= 1  # only a row a span touches is left to ReportLab
+    assert not span or ncols == 1 or known[0] is None  # a row a span touches is left to ReportLab

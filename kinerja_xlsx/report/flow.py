@@ -31,6 +31,7 @@ from reportlab.platypus.tables import CellStyle, _setCellStyle
 from .memo import remember
 
 _FUZZ = 1e-6  # ReportLab's: narrower than this, a paragraph does not fit at all
+KNOWN_HEIGHTS = True  # a Grid sizes its rows when made (tests turn it off to compare)
 _templates: dict[int, tuple[object, object]] = {}
 
 
@@ -251,13 +252,61 @@ def _whole_table_class(cmds: list[tuple]) -> tuple[type, list[tuple]]:
     return type("DataCellStyle", (CellStyle,), defaults), rest
 
 
+def _spanned_rows(table) -> set[int]:
+    """The rows a SPAN command touches (ReportLab sizes them together)."""
+    rows: set[int] = set()
+    n = table._nrows
+    for _, (_, r0), (_, r1) in table._spanCmds:
+        r0, r1 = r0 + n if r0 < 0 else r0, r1 + n if r1 < 0 else r1
+        rows.update(range(min(r0, r1), max(r0, r1) + 1))
+    return rows
+
+
+def row_heights(table) -> list[float | None]:
+    """Each row's height as ReportLab's ``_calc_height`` finds it, for rows of strings and
+    of :class:`Para` and :class:`Blank` cells: the tallest cell, lines times leading (a
+    string) or wrapped height (a paragraph), plus its top and bottom padding. None for a
+    row ReportLab must size itself (one a span touches, or with another kind of cell)."""
+    spanned = _spanned_rows(table) if table._spanCmds else ()
+    heights: list[float | None] = []
+    for i, (values, styles) in enumerate(zip(table._cellvalues, table._cellStyles)):
+        h = 0
+        if i in spanned:
+            h = None
+        else:
+            for value, s, w in zip(values, styles, table._colWidths):
+                if type(value) is str:
+                    t = (s.leading or 1.2 * s.fontsize) * (value.count("\n") + 1)
+                elif type(value) in (Para, Blank):
+                    _, vh = value.wrap(w - s.leftPadding - s.rightPadding, 72000 - s.topPadding - s.bottomPadding)
+                    sb, sa = value.getSpaceBefore(), value.getSpaceAfter()
+                    t = (vh + sa + sb) - sb - sa  # as ReportLab adds them up for a cell of one flowable
+                else:
+                    h = None
+                    break
+                t += s.bottomPadding + s.topPadding
+                if t > h:
+                    h = t
+        heights.append(h)
+    return heights
+
+
 class Grid(Table):
-    """A Table that does not measure itself twice for the same room. A table is measured
-    (``_calc``: every row's height) by each ``wrap`` and ``split``; a KeepTogether, the frame
-    and a split ask again, often with the very same width and height, and the answer
+    """A Table that measures its rows once, and not twice for the same room.
+
+    ReportLab sizes every row, cell by cell, in each measure (``_calc``) of a table and of
+    each part it splits into, as long as its row heights are unknown (``None``). A Grid
+    knows them when it is made (:func:`row_heights`, the same sums), so a measure only
+    places the rows; the parts of a split inherit the heights. And a KeepTogether, the
+    frame and a split often ask again with the very same width and height, and the answer
     depends on nothing else (the cells and widths are fixed once the table is made)."""
 
     _calculated_for: tuple | None = None
+
+    def know_heights(self) -> None:
+        """Size the rows now (the cells and their styles are final)."""
+        if KNOWN_HEIGHTS and self._nrows and None in self._argH:
+            self._rowHeights = self._argH = row_heights(self)
 
     def _calc(self, availWidth, availHeight):
         room = (availWidth, availHeight)
@@ -288,6 +337,7 @@ def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **k
         cell.fontname, cell.fontsize, cell.leading = pstyle.fontName, pstyle.fontSize, pstyle.leading
         cell.color = pstyle.textColor
         cell.alignment = _ALIGN[pstyle.alignment]
+    table.know_heights()
     return table
 
 
