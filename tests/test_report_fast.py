@@ -19,7 +19,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from conftest import SAMPLE, row, unit
 from kinerja_xlsx import check
 from kinerja_xlsx.report import layout, render_unit, unit_reports
-from kinerja_xlsx.report import flow
+from kinerja_xlsx.report import flow, preformat
 from kinerja_xlsx.report.texts import load_texts
 
 # ASCII and the whitespace ReportLab and Python disagree on (no-break, zero-width, NEL).
@@ -152,6 +152,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(layout, "REMEMBER_WIDTHS", False)
     monkeypatch.setattr(flow.Grid, "_calc", flow.Table._calc)
     monkeypatch.setattr(flow, "KNOWN_HEIGHTS", False)
+    monkeypatch.setattr(preformat, "ENABLED", False)
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
     assert fast == slow

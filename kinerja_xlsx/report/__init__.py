@@ -5,6 +5,7 @@
     layout.py  layout as data: page, fonts, styles, page templates; the one builder
     flow.py    a cheaper Paragraph, plain table cells and the data tables
     memo.py    the rule of the process-wide caches (bounded, emptied when full)
+    preformat.py  PDF objects every report writes alike (the fonts), formatted once per process
     story.py   a unit's report as flowables (pure)
     recap.py   the recapitulation and its charts (pure)
     book.py    cover + contents, and the book assembled from the unit PDFs (pikepdf)

@@ -23,7 +23,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFStreamFilterZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFStream, PDFStreamFilterZCompress, PDFTrueTypeFont
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import textobject
@@ -31,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from .memo import remember
+from .preformat import format_once
 
 # Page streams are written Flate-compressed, as binary. ReportLab's default wraps them in
 # ASCII85 as well (``useA85``, for 7-bit channels no PDF goes through today), which makes
@@ -171,12 +172,13 @@ class _Font(TTFont):
 
     def addObjects(self, doc):
         """ReportLab's font objects; the glyph widths and the ToUnicode map, the same for the
-        same subset in every report, are formatted and compressed once per process."""
+        same subset in every report, are formatted and compressed once per process, and so
+        are the font's dictionary, its descriptor and the font file (:mod:`.preformat`)."""
         state = self.state.get(doc)
-        names = [] if state is None or state.internalName is None else [
-            f"{state.internalName}+{n}" for n in range(len(state.subsets))]
+        subsets = [] if state is None or state.internalName is None else [
+            (f"{state.internalName}+{n}", tuple(subset)) for n, subset in enumerate(state.subsets)]
         super().addObjects(doc)
-        for name in names:
+        for name, subset in subsets:
             font = doc.idToObject.get(name)
             widths = getattr(font, "Widths", None)
             if isinstance(widths, PDFArray) and all(type(w) in (int, float) for w in widths.sequence):
@@ -185,6 +187,26 @@ class _Font(TTFont):
             stream = doc.idToObject.get(getattr(cmap, "name", None))
             if isinstance(stream, PDFStream) and stream.filters:
                 stream.filters = [_FLATE]
+            self._format_once(doc, font, subset)
+
+    def _format_once(self, doc, font, subset: tuple) -> None:
+        """The subset's four objects, each keyed by all its bytes depend on: the face, the
+        subset, the names ReportLab gave them in this document, and compression."""
+        if type(font) is not PDFTrueTypeFont:
+            return
+        key = (self.fontName, self.face.filename, font.Name, font.BaseFont, subset, bool(doc.compression))
+        format_once(font, ("font", *key))
+        descriptor_ref = getattr(font, "FontDescriptor", None)
+        descriptor = doc.idToObject.get(getattr(descriptor_ref, "name", None))
+        if isinstance(descriptor, PDFDictionary) and type(descriptor) is PDFDictionary:
+            format_once(descriptor, ("descriptor", *key))
+            file_ref = descriptor.dict.get("FontFile2")
+            font_file = doc.idToObject.get(getattr(file_ref, "name", None))
+            if type(font_file) is PDFStream and font_file.filters in ([_FLATE], None):
+                format_once(font_file, ("file", bool(font_file.filters), *key))
+        cmap = doc.idToObject.get(getattr(getattr(font, "ToUnicode", None), "name", None))
+        if type(cmap) is PDFStream and cmap.filters in ([_FLATE], None):
+            format_once(cmap, ("cmap", bool(cmap.filters), *key))
 
     @functools.cached_property
     def _ascii_identity(self) -> bool:
