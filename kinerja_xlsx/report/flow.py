@@ -256,7 +256,8 @@ def _spanned_rows(table) -> set[int]:
     """The rows a SPAN command touches (ReportLab sizes them together)."""
     rows: set[int] = set()
     n = table._nrows
-    for _, (_, r0), (_, r1) in table._spanCmds:
+    for cmd in table._spanCmds:  # ("SPAN", (first column, first row), (last column, last row))
+        r0, r1 = cmd[1][1], cmd[2][1]
         r0, r1 = r0 + n if r0 < 0 else r0, r1 + n if r1 < 0 else r1
         rows.update(range(min(r0, r1), max(r0, r1) + 1))
     return rows

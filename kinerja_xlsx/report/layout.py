@@ -198,7 +198,7 @@ class _Font(TTFont):
         format_once(font, ("font", *key))
         descriptor_ref = getattr(font, "FontDescriptor", None)
         descriptor = doc.idToObject.get(getattr(descriptor_ref, "name", None))
-        if isinstance(descriptor, PDFDictionary) and type(descriptor) is PDFDictionary:
+        if type(descriptor) is PDFDictionary:
             format_once(descriptor, ("descriptor", *key))
             file_ref = descriptor.dict.get("FontFile2")
             font_file = doc.idToObject.get(getattr(file_ref, "name", None))
