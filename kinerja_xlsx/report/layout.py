@@ -23,7 +23,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFStream, PDFStreamFilterZCompress, PDFTrueTypeFont
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFStream, PDFStreamFilterZCompress, PDFTrueTypeFont
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import textobject
@@ -49,27 +49,6 @@ FONT_FILES = {
 TEKS, TEKS_TEBAL, SEL, SEL_TEBAL = FONT_FILES
 
 
-class _RememberedFlate(PDFStreamFilterZCompress):
-    """Flate compression that remembers its last results, by content: an embedded font subset
-    is the same bytes object in every report that uses the same glyphs (see :class:`_Face`)."""
-
-    LIMIT = 64
-
-    def __init__(self):
-        self._done: dict[bytes, bytes] = {}
-
-    def encode(self, text):
-        if not isinstance(text, (bytes, str)):
-            return super().encode(text)
-        out = self._done.get(text)
-        if out is None:
-            out = remember(self._done, self.LIMIT, text, super().encode(text))
-        return out
-
-
-_FLATE = _RememberedFlate()
-
-
 class _PageFlate(PDFStreamFilterZCompress):
     """Flate at level 3 for page streams: a third of the time of zlib's default level 6,
     for page streams 13 % larger (10,9 KB instead of 9,6 KB a unit report; fonts stay at level 6)."""
@@ -79,6 +58,11 @@ class _PageFlate(PDFStreamFilterZCompress):
 
 
 _PAGE_FLATE = _PageFlate()
+
+
+def _filters(stream) -> tuple:
+    """A stream's filters by their PDF names: what a template of its bytes depends on."""
+    return tuple(f.pdfname for f in stream.filters or ())
 
 
 @functools.lru_cache(maxsize=256)
@@ -101,8 +85,9 @@ class _Face(TTFontFace):
 
     Every report embeds a subset of each face it uses: ASCII plus the few other characters it
     meets (✓ ☑ ☐ ×), so nearly every report of a batch asks for the very same subset. Building
-    it (``makeSubset``) and compressing it took about a fifth of a unit's rendering; both are
-    remembered here, and the PDF gets the same bytes as before."""
+    it (``makeSubset``) and compressing it took about a fifth of a unit's rendering: the
+    subset is remembered here, its compressed bytes with the font's other objects (see
+    :mod:`.preformat`), and the PDF gets the same bytes as before."""
 
     LIMIT = 32
 
@@ -113,27 +98,6 @@ class _Face(TTFontFace):
         if data is None:
             data = remember(done, self.LIMIT, key, super().makeSubset(subset))
         return data
-
-    def addSubsetObjects(self, doc, fontname, subset):
-        ref = super().addSubsetObjects(doc, fontname, subset)
-        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-        if stream is not None and stream.filters:
-            stream.filters = [_FLATE]
-        return ref
-
-
-class _KnownNumbers(PDFArray):
-    """A PDF array of plain numbers (a font's glyph widths) formatted once per process."""
-
-    _done: dict[tuple, bytes] = {}
-    LIMIT = 256
-
-    def format(self, document, IND=b"\n "):
-        key = (tuple(self.sequence), self.multiline, rl_config.pdfMultiLine)
-        out = self._done.get(key)
-        if out is None:
-            out = remember(self._done, self.LIMIT, key, super().format(document, IND))
-        return out
 
 
 # Widths of the strings measured, by font, string, size and encoding (see _Font.stringWidth).
@@ -171,23 +135,16 @@ class _Font(TTFont):
         return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc):
-        """ReportLab's font objects; the glyph widths and the ToUnicode map, the same for the
-        same subset in every report, are formatted and compressed once per process, and so
-        are the font's dictionary, its descriptor and the font file (:mod:`.preformat`)."""
+        """ReportLab's font objects. Each subset's objects (the font's dictionary with its
+        glyph widths, its descriptor, the font file and the ToUnicode map) are the same in
+        every report: they are formatted, and their streams compressed, once per process
+        (:mod:`.preformat`)."""
         state = self.state.get(doc)
         subsets = [] if state is None or state.internalName is None else [
             (f"{state.internalName}+{n}", tuple(subset)) for n, subset in enumerate(state.subsets)]
         super().addObjects(doc)
         for name, subset in subsets:
-            font = doc.idToObject.get(name)
-            widths = getattr(font, "Widths", None)
-            if isinstance(widths, PDFArray) and all(type(w) in (int, float) for w in widths.sequence):
-                font.Widths = _KnownNumbers(widths.sequence)
-            cmap = getattr(font, "ToUnicode", None)
-            stream = doc.idToObject.get(getattr(cmap, "name", None))
-            if isinstance(stream, PDFStream) and stream.filters:
-                stream.filters = [_FLATE]
-            self._format_once(doc, font, subset)
+            self._format_once(doc, doc.idToObject.get(name), subset)
 
     def _format_once(self, doc, font, subset: tuple) -> None:
         """The subset's four objects, each keyed by all its bytes depend on: the face, the
@@ -202,11 +159,11 @@ class _Font(TTFont):
             format_once(descriptor, ("descriptor", *key))
             file_ref = descriptor.dict.get("FontFile2")
             font_file = doc.idToObject.get(getattr(file_ref, "name", None))
-            if type(font_file) is PDFStream and font_file.filters in ([_FLATE], None):
-                format_once(font_file, ("file", bool(font_file.filters), *key))
+            if type(font_file) is PDFStream:
+                format_once(font_file, ("file", _filters(font_file), *key))
         cmap = doc.idToObject.get(getattr(getattr(font, "ToUnicode", None), "name", None))
-        if type(cmap) is PDFStream and cmap.filters in ([_FLATE], None):
-            format_once(cmap, ("cmap", bool(cmap.filters), *key))
+        if type(cmap) is PDFStream:
+            format_once(cmap, ("cmap", _filters(cmap), *key))
 
     @functools.cached_property
     def _ascii_identity(self) -> bool:
