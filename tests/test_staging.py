@@ -67,3 +67,24 @@ def test_template_and_combined_recap_are_readable_like_the_other_outputs(tmp_pat
     written = [template, out / "rekap_gabungan.xlsx", out / "rekap_gabungan.pdf",
                out / "contoh_kedungjajang_tw2_2023_terkoreksi.xlsx"]
     assert {str(p): mode(p) for p in written} == {str(p): expected for p in written}
+
+
+def test_every_staged_file_is_flushed_to_disk_before_any_is_moved(monkeypatch, tmp_path):
+    out = tmp_path / "keluaran"
+    names = [f"pdf/{i:03d}.pdf" for i in range(40)] + ["buku.xlsx"]
+    flushed = []
+
+    def fsync(path):
+        moved = [n for n in names if (out / n).exists()]
+        flushed.append((os.path.relpath(path, staged_root[0]), moved))
+
+    monkeypatch.setattr(staging, "_fsync", fsync)
+    staged_root = []
+    with staging.staged(str(out)) as tmp:
+        staged_root.append(tmp)
+        for name in names:
+            os.makedirs(os.path.dirname(os.path.join(tmp, name)), exist_ok=True)
+            open(os.path.join(tmp, name), "wb").write(name.encode())
+    assert sorted(p for p, _ in flushed) == sorted(names)  # each one, once
+    assert all(moved == [] for _, moved in flushed)  # none moved before all are on disk
+    assert all((out / n).read_bytes() == n.encode() for n in names)
