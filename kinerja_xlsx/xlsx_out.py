@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 
 import xlsxwriter
+from xlsxwriter.exceptions import DuplicateWorksheetName
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
@@ -47,6 +48,26 @@ class _PlainFormulas(Worksheet):
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         return formula[1:] if formula.startswith("=") else formula
+
+
+class _Book(xlsxwriter.Workbook):
+    """A workbook that checks a new sheet's name against the others in one set lookup.
+
+    xlsxwriter compares it with every sheet already added (case ignored), so adding n sheets
+    took time growing as n²: 0,2 s for 2.000 units. Its other checks (length, characters,
+    apostrophes) still run, against an empty list of sheets."""
+
+    def _check_sheetname(self, sheetname, is_chartsheet=False):
+        taken = self.__dict__.setdefault("_taken", set())
+        sheets, self.worksheets_objs = self.worksheets_objs, []
+        try:
+            name = super()._check_sheetname(sheetname, is_chartsheet)
+        finally:
+            self.worksheets_objs = sheets
+        if name.lower() in taken:
+            raise DuplicateWorksheetName(f"Sheetname '{name}', with case ignored, is already in use.")
+        taken.add(name.lower())
+        return name
 
 
 class _Formats:
@@ -316,9 +337,9 @@ def write_info(book, fmts: _Formats, cells: list[Cell]) -> None:
 def write_corrected(result, path: str, decisions: dict[str, tuple[str, str]] | None = None) -> dict[str, int]:
     """Write the corrected workbook; ``decisions`` are earlier auditor decisions by finding ID.
     Returns rows written per unit."""
-    book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False, "nan_inf_to_errors": False,
-                                      "in_memory": True})  # no temporary file per worksheet
+    book = _Book(path, {"strings_to_formulas": False, "strings_to_urls": False,
+                        "strings_to_numbers": False, "nan_inf_to_errors": False,
+                        "in_memory": True})  # no temporary file per worksheet
     fmts = _Formats(book)
     summary_ws = book.add_worksheet(labels.SUMMARY_SHEET)
     write_findings(book, fmts, result.findings, decisions)

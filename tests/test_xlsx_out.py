@@ -5,10 +5,11 @@ import os
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from conftest import SAMPLE, row, unit
 from kinerja_xlsx import process
-from kinerja_xlsx.xlsx_out import HEADERS
+from kinerja_xlsx.xlsx_out import HEADERS, _Book
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +148,22 @@ def test_auditor_decisions_survive_a_rerun(sample_copy, tmp_path):
     for fid, (decision, note) in decided.items():
         assert carried[fid] == (decision, str(note) if note else None)  # 12, not 12.0
     assert sum(1 for d, _ in carried.values() if d) == 3  # nobody else got a decision
+
+
+def test_sheet_names_are_checked_as_xlsxwriter_checks_them(tmp_path):
+    """The set lookup (linear in the number of units) accepts and refuses what xlsxwriter's
+    own comparison with every sheet does."""
+    names = ["Ringkasan", "Camat", "camat", "CAMAT ", "Kasi PMD", "kasi pmd", "x" * 31, "x" * 32, "a/b", "'a",
+             "Sekcam", "SEKCAM", "Ünit", "ünit", "Info", ""]
+    outcomes = []
+    for cls in (xlsxwriter.Workbook, _Book):
+        book = cls(str(tmp_path / f"{cls.__name__}.xlsx"), {"in_memory": True})
+        got = []
+        for name in names:
+            try:
+                got.append(book.add_worksheet(name).name)
+            except Exception as exc:
+                got.append(type(exc).__name__)
+        outcomes.append(got)
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[1].count("DuplicateWorksheetName") == 4
