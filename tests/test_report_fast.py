@@ -275,16 +275,14 @@ def _one_more_save(new: list[bytes], old: list[bytes]) -> bool:
 
 
 def test_the_scatters_dots_are_drawn_with_reportlabs_operators(monkeypatch, tmp_path):
-    import importlib
-
     import pikepdf
 
     from kinerja_xlsx.authoring import write_workbook
-    from kinerja_xlsx.report import recap
+    from kinerja_xlsx.report import recap as charts
+    from kinerja_xlsx.report.data import recap
     from kinerja_xlsx.report.render import render_recap
     from kinerja_xlsx.synth import consistent_workbook
 
-    charts = importlib.import_module("kinerja_xlsx.report.recap")
     path = tmp_path / "k.xlsx"
     write_workbook(str(path), *consistent_workbook(12, 8, 3))
     texts = load_texts()

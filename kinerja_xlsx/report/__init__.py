@@ -12,8 +12,9 @@
     render.py  the files: render_part (a unit or the recap, poolable) and write_reports
 """
 
-from .data import UnitReport, hierarchy, recap, unit_reports
+from .data import UnitReport, hierarchy, unit_reports
 from .render import render_unit, write_reports
 from .texts import load_texts
 
-__all__ = ["write_reports", "render_unit", "unit_reports", "recap", "hierarchy", "UnitReport", "load_texts"]
+# not data.recap: once recap.py is loaded (lazily, see render.py) its module takes that name here
+__all__ = ["write_reports", "render_unit", "unit_reports", "hierarchy", "UnitReport", "load_texts"]
