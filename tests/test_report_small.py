@@ -10,6 +10,8 @@ import pickle
 import types
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from conftest import row, unit
@@ -48,6 +50,45 @@ def test_hierarchy_is_depth_first_by_atasan_keeping_workbook_order():
     assert ordered == [("Camat", 0), ("Kasi B", 1), ("Sekcam", 1), ("Subbag", 2), ("Kasi A", 1),
                        ("Yatim", 0),  # its Atasan names no sheet: a top unit
                        ("X", 0), ("Y", 1)]  # an Atasan cycle cannot loop
+
+
+def _recursive_hierarchy(units):
+    """The order the hierarchy had as a recursive walk (the reference for the iterative one)."""
+    names = {x.sheet.casefold() for x in units}
+    children, roots, ordered, seen = {}, [], [], set()
+    for x in units:
+        parent = x.atasan.strip().casefold()
+        if parent and parent in names and parent != x.sheet.casefold():
+            children.setdefault(parent, []).append(x)
+        else:
+            roots.append(x)
+
+    def visit(x, depth):
+        if x.sheet.casefold() not in seen:
+            seen.add(x.sheet.casefold())
+            ordered.append((x.sheet, depth))
+            for child in children.get(x.sheet.casefold(), []):
+                visit(child, depth + 1)
+
+    for x in roots + units:
+        visit(x, 0)
+    return ordered
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-1, 11), min_size=1, max_size=12))
+def test_hierarchy_walks_as_the_recursive_walk_did(parents):
+    """Any Atasan links (none, unknown, self, cycles, chains), in any workbook order."""
+    u = lambda sheet, atasan="": types.SimpleNamespace(sheet=sheet, atasan=atasan)  # noqa: E731
+    units = [u(f"U{i}", "" if p < 0 else f"u{p}" if p % 3 else f"U{p} ") for i, p in enumerate(parents)]
+    assert [(x.sheet, d) for x, d in hierarchy(units)] == _recursive_hierarchy(units)
+
+
+def test_a_chain_of_atasan_thousands_deep_is_ordered():
+    u = lambda sheet, atasan="": types.SimpleNamespace(sheet=sheet, atasan=atasan)  # noqa: E731
+    chain = [u(f"U{i}", f"U{i - 1}" if i else "") for i in range(3000)]
+    ordered = hierarchy(list(reversed(chain)))
+    assert [(x.sheet, d) for x, d in ordered] == [(f"U{i}", i) for i in range(3000)]
 
 
 def test_file_names_sort_and_are_safe():

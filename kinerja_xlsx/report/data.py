@@ -198,19 +198,22 @@ def hierarchy(units) -> list[tuple[object, int]]:
     ordered: list[tuple[object, int]] = []
     seen: set[str] = set()
 
-    def visit(unit, depth):
-        key = unit.sheet.casefold()
-        if key in seen:
-            return
-        seen.add(key)
-        ordered.append((unit, depth))
-        for child in children.get(key, []):
-            visit(child, depth + 1)
+    def visit(top) -> None:
+        """Depth-first from ``top``, without recursion: a chain of Atasan may be thousands deep."""
+        stack = [(top, 0)]
+        while stack:
+            unit, depth = stack.pop()
+            key = unit.sheet.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            ordered.append((unit, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(key, [])))
 
     for root in roots:
-        visit(root, 0)
+        visit(root)
     for unit in units:  # units in an Atasan cycle
-        visit(unit, 0)
+        visit(unit)
     return ordered
 
 
