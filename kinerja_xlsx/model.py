@@ -138,7 +138,13 @@ class Workbook:
     hidden_sheets: tuple[str, ...] = ()
 
     def unit(self, sheet: str) -> Unit | None:
-        for unit in self.units:
-            if unit.sheet.casefold() == sheet.strip().casefold():
-                return unit
-        return None
+        """The unit on sheet ``sheet``, case and surrounding spaces ignored (the first of two
+        whose names differ only in case). One dictionary lookup: asked once per unit (its
+        Atasan) and per unit with findings, a walk through the units grew as their square."""
+        index = self.__dict__.get("_by_name")
+        if index is None or index[0] is not self.units or index[1] != len(self.units):
+            by_name: dict[str, Unit] = {}
+            for unit in self.units:
+                by_name.setdefault(unit.sheet.casefold(), unit)
+            index = self.__dict__["_by_name"] = (self.units, len(self.units), by_name)
+        return index[2].get(sheet.strip().casefold())

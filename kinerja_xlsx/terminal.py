@@ -77,8 +77,10 @@ def print_findings(result, console: Console | None = None) -> None:
     by_unit: dict[str, list] = {}
     for f in result.findings:
         by_unit.setdefault(f.unit, []).append(f)
-    order = [u.sheet for u in workbook.units]
-    for name in sorted(by_unit, key=lambda u: order.index(u) if u in order else -1):
+    order = {}
+    for i, u in enumerate(workbook.units):
+        order.setdefault(u.sheet, i)  # list.index: the first
+    for name in sorted(by_unit, key=lambda u: order.get(u, -1)):
         unit = workbook.unit(name) if name else None
         title = Text()
         title.append(name or "Seluruh workbook", style="bold underline")

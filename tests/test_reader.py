@@ -125,3 +125,20 @@ def test_unit_header_block(build):
     wb = read_workbook(build([unit("A", [row(target=1, realisasi=1)], atasan=None, Fungsi="satu\ndua\n\ntiga")]))
     a = wb.units[0]
     assert a.jabatan == "Kepala A" and a.lines("Fungsi") == ["satu", "dua", "tiga"]
+
+
+def test_a_unit_is_found_by_its_sheet_name_as_excel_matches_names():
+    import types
+
+    from kinerja_xlsx.model import Workbook
+
+    def u(sheet):
+        return types.SimpleNamespace(sheet=sheet)
+
+    units = [u("Camat"), u("Kasi PMD"), u("kasi pmd"), u("Ünit")]
+    wb = Workbook(path="x.xlsx", info=None, info_cells=[], units=units, sheet_order=[x.sheet for x in units])
+    assert wb.unit("camat") is units[0] and wb.unit(" CAMAT ") is units[0]
+    assert wb.unit("KASI PMD") is units[1]  # the first of two that differ only in case
+    assert wb.unit("ünit") is units[3] and wb.unit("Sekcam") is None
+    wb.units = [u("Sekcam")]  # a new list of units is looked up anew
+    assert wb.unit("sekcam") is wb.units[0] and wb.unit("Camat") is None
