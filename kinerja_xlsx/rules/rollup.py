@@ -160,12 +160,15 @@ def _more(n: int) -> str:
 
 def _rollup_findings(ctx: Context, code: str, field: str, label: str):
     frame = ctx.frame
+    unit_of = dict(zip(frame.index, frame["unit"]))
     for g in rollup_gaps(ctx, field).itertuples(index=False):
         if abs(g.gap) < 0.5 or (np.isnan(g.value) and g.children_sum == 0):
             continue
-        p = frame.loc[g.parent]
-        kids = frame.loc[g.children]
-        units = ", ".join(dict.fromkeys(kids["unit"]))
+        # the parent's few fields by .at, the children's units by label: .loc copied every
+        # column of those rows, 1,2 ms a finding (2,3 s for 1.866 findings)
+        p = {c: frame.at[g.parent, c] for c in ("unit", f"{field}_cell", f"{field}_ref", "indikator_ref", "row",
+                                                  "indikator")}
+        units = ", ".join(dict.fromkeys(unit_of[c] for c in g.children))
         row, col = _pos(p[f"{field}_cell"])
         suggestion = fix_suggestion(ctx, Check(field, int(g.parent)))
         yield make(code, p["unit"], p[f"{field}_ref"] or p["indikator_ref"], row=row or int(p["row"]), col=col,
