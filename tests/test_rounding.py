@@ -46,3 +46,33 @@ def test_within_and_slip(reported, decimals, computed, within, slip):
 
 def test_truncate():
     assert truncate(47.619, 2) == 47.61
+
+
+def _agrees_in_full(reported, decimals, computed):
+    return within_rounding(reported, decimals, computed) or rounding_slip(reported, decimals, computed)
+
+
+_figures = st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                     st.floats(-1e4, 1e4), st.integers(-10**12, 10**12).map(float))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_figures, st.integers(0, 8),
+       st.one_of(st.floats(-3, 3), st.sampled_from([0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 1.4999999, 2.0])),
+       st.booleans())
+@example(37.3, 1, 37.25, True)
+@example(5e8, 5, 1.5e-5, False)
+def test_agrees_refuses_far_figures_as_the_full_comparison_does(computed, decimals, units, near):
+    """The quick refusal never changes the answer: the reported figure a few units of its last
+    digit from the computed one (or anywhere), at any precision."""
+    reported = computed + units * 10.0 ** (-decimals) if near else units * 10 ** (decimals % 5) + computed / 3
+    assert rounding.agrees(reported, decimals, computed) == _agrees_in_full(reported, decimals, computed)
+
+
+@pytest.mark.parametrize("computed, decimals", [(123456789012345678.0, 2), (123456789.12345679, 7)])
+def test_a_huge_figure_is_compared_in_decimals_as_before(computed, decimals):
+    """Read as 15 digits, a huge figure rounds hundreds of units away from its float: only
+    the decimal comparison says the rounded figure agrees."""
+    rounded = round_half_up(computed, decimals)
+    assert abs(rounded - computed) >= 1.5 * 10.0 ** (-decimals)
+    assert rounding.agrees(rounded, decimals, computed) and _agrees_in_full(rounded, decimals, computed)
