@@ -123,7 +123,11 @@ def test_stray_content_is_carried_to_the_output(built, tmp_path):
 
 def test_declared_dimension_of_the_whole_grid_is_harmless(build):
     """A sheet that declares A1:XFD1048576 and holds formulas (so the formula pass runs) reads
-    as fast as the same sheet with its true dimension: no row is padded out to column XFD."""
+    in about the time of the same sheet with its true dimension: no row is padded out to
+    column XFD (16.384 cells a row, 16 million here: tens of seconds). The wide sheet is read
+    by openpyxl (calamine would build the declared rectangle), about 5x the plain sheet's
+    0,03 s; the bound leaves room for a busy machine (0,75 s with two other processes
+    running, which the old bound of 2x + 0,5 s refused)."""
     from kinerja_xlsx.reader import read_workbook
 
     rows = [row(target=10, realisasi=5, capaian=Formula(f"=F{12 + i}/E{12 + i}*100")) for i in range(1000)]
@@ -138,7 +142,7 @@ def test_declared_dimension_of_the_whole_grid_is_harmless(build):
         timings.append(time.perf_counter() - started)
         assert len(workbook.units[0].rows) == 1000
         assert workbook.units[0].rows[0].cells[7].uncached
-    assert timings[1] < 2 * timings[0] + 0.5, timings
+    assert timings[1] < 20 * timings[0] + 2, timings
 
 
 def test_nip_stored_as_a_number(built):
