@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from conftest import row, unit
 from kinerja_xlsx import check, process
 from kinerja_xlsx.report import hierarchy, render_unit, unit_reports, write_reports
-from kinerja_xlsx.report.data import number_width, recap_file_name, safe_name, unit_file_name
+from kinerja_xlsx.report.data import atasan_links, number_width, recap_file_name, safe_name, unit_file_name
 from kinerja_xlsx.report.story import letters, markup, sentence, unit_story
 from kinerja_xlsx.report.texts import fill, load_texts
 
@@ -54,14 +54,8 @@ def test_hierarchy_is_depth_first_by_atasan_keeping_workbook_order():
 
 def _recursive_hierarchy(units):
     """The order the hierarchy had as a recursive walk (the reference for the iterative one)."""
-    names = {x.sheet.casefold() for x in units}
-    children, roots, ordered, seen = {}, [], [], set()
-    for x in units:
-        parent = x.atasan.strip().casefold()
-        if parent and parent in names and parent != x.sheet.casefold():
-            children.setdefault(parent, []).append(x)
-        else:
-            roots.append(x)
+    roots, children = atasan_links(units)
+    ordered, seen = [], set()
 
     def visit(x, depth):
         if x.sheet.casefold() not in seen:

@@ -182,10 +182,9 @@ def recap_file_name(width: int) -> str:
     return f"{'9' * width}_Rekapitulasi.pdf"
 
 
-def hierarchy(units) -> list[tuple[object, int]]:
-    """Top units (no Atasan, or an Atasan that names no sheet) first, then depth-first by
-    Atasan, siblings in workbook order. Returns (unit, depth). Cycles cannot loop: a unit
-    caught in one is appended, in workbook order, as a top unit."""
+def atasan_links(units) -> tuple[list, dict[str, list]]:
+    """The top units (no Atasan, or one that names no other sheet) and each unit's
+    subordinates by its casefolded sheet name, both in workbook order."""
     names = {u.sheet.casefold() for u in units}
     children: dict[str, list] = {}
     roots = []
@@ -195,11 +194,18 @@ def hierarchy(units) -> list[tuple[object, int]]:
             children.setdefault(parent, []).append(unit)
         else:
             roots.append(unit)
+    return roots, children
+
+
+def hierarchy(units) -> list[tuple[object, int]]:
+    """Top units (no Atasan, or an Atasan that names no sheet) first, then depth-first by
+    Atasan, siblings in workbook order. Returns (unit, depth). Cycles cannot loop: a unit
+    caught in one is appended, in workbook order, as a top unit. Walked with a stack: a
+    chain of Atasan may be thousands deep, past Python's recursion limit."""
+    roots, children = atasan_links(units)
     ordered: list[tuple[object, int]] = []
     seen: set[str] = set()
-
-    def visit(top) -> None:
-        """Depth-first from ``top``, without recursion: a chain of Atasan may be thousands deep."""
+    for top in [*roots, *units]:  # then the units of an Atasan cycle
         stack = [(top, 0)]
         while stack:
             unit, depth = stack.pop()
@@ -209,11 +215,6 @@ def hierarchy(units) -> list[tuple[object, int]]:
             seen.add(key)
             ordered.append((unit, depth))
             stack.extend((child, depth + 1) for child in reversed(children.get(key, [])))
-
-    for root in roots:
-        visit(root)
-    for unit in units:  # units in an Atasan cycle
-        visit(unit)
     return ordered
 
 
