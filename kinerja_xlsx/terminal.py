@@ -77,9 +77,7 @@ def print_findings(result, console: Console | None = None) -> None:
     by_unit: dict[str, list] = {}
     for f in result.findings:
         by_unit.setdefault(f.unit, []).append(f)
-    order = {}
-    for i, u in enumerate(workbook.units):
-        order.setdefault(u.sheet, i)  # list.index: the first
+    order = {u.sheet: i for i, u in enumerate(workbook.units)}  # as sort_findings places units
     for name in sorted(by_unit, key=lambda u: order.get(u, -1)):
         unit = workbook.unit(name) if name else None
         title = Text()

@@ -108,10 +108,11 @@ def text_cell(text: str, width: float, style: str = "sel") -> Para | Plain | Bla
     cell, already broken into the lines the paragraph would have."""
     base = STYLES[style]
     room = width - CELL_ROOM
-    cell = one_line(plain(text), base, room)
+    shown = plain(text)
+    cell = one_line(shown, base, room)
     if cell is not None:
         return cell
-    if not clean_text(plain(text)):
+    if not clean_text(shown):
         return BLANK
     words = str(text).split()
     widest = max(words, key=len, default="")

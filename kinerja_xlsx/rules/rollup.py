@@ -26,10 +26,10 @@ def no_key(text: str) -> str:
 
 
 def atasan_sheets(workbook) -> dict[str, str]:
-    """Each unit's Atasan as the sheet it names ("" for none or an unknown name); matched as
-    :meth:`Workbook.unit` does, through one dictionary (a workbook may hold 2.000 units)."""
-    by_name = {u.sheet.casefold(): u.sheet for u in workbook.units}
-    return {u.sheet: by_name.get(u.atasan.strip().casefold(), "") if u.atasan else "" for u in workbook.units}
+    """Each unit's Atasan as the sheet it names ("" for none or an unknown name), found by
+    :meth:`Workbook.unit` (one dictionary lookup)."""
+    found = {u.sheet: workbook.unit(u.atasan) if u.atasan else None for u in workbook.units}
+    return {sheet: boss.sheet if boss is not None else "" for sheet, boss in found.items()}
 
 
 def atasan_cycles(workbook) -> list[list[str]]:
