@@ -303,3 +303,58 @@ def test_the_scatters_dots_are_drawn_with_reportlabs_operators(monkeypatch, tmp_
     assert len(direct) == len(shapes) and len(differ) == 1  # the scatter's page
     assert _one_more_save(direct[differ[0]], shapes[differ[0]])
     assert shapes[differ[0]].count(b"B*") >= len(summary.points)
+
+
+class _CountingCache(dict):
+    """A cache that counts the lookups it answers."""
+
+    hits = 0
+
+    def get(self, key, default=None):
+        value = super().get(key, default)
+        self.hits += value is not None
+        return value
+
+
+def test_replayed_paragraphs_are_the_operators_reportlab_draws(monkeypatch, tmp_path, hostile):
+    from kinerja_xlsx.authoring import write_workbook
+    from kinerja_xlsx.synth import consistent_workbook
+
+    path = tmp_path / "k.xlsx"
+    write_workbook(str(path), *consistent_workbook(6, 5, 7))
+    texts = load_texts()
+    results = [check(str(SAMPLE)), check(hostile), check(str(path))]
+    cache = _CountingCache()
+    monkeypatch.setattr(flow, "_DRAWN", cache)
+    replayed = [_units(result, tmp_path / f"replayed{i}", texts) for i, result in enumerate(results)]
+    assert cache.hits > 100 and len(cache) > 50  # the standard texts are drawn again and again
+    monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
+    drawn = [_units(result, tmp_path / f"drawn{i}", texts) for i, result in enumerate(results)]
+    assert replayed == drawn
+
+
+def test_a_paragraph_is_replayed_only_with_this_documents_font_names(monkeypatch, tmp_path):
+    """The same paragraph in two documents whose fonts got their names in another order
+    (``/F2`` for the text font in one, ``/F3`` in the other)."""
+    from kinerja_xlsx.report.story import para
+
+    layout.register_fonts()
+
+    def documents(tag: str) -> list[bytes]:
+        stories = [[para("Satu", "teks"), para("Paragraf yang sama di dua dokumen.", "teks")],
+                   [para("Judul tebal", "judul"), para("Dua", "teks"),
+                    para("Paragraf yang sama di dua dokumen.", "teks")]]
+        out = []
+        for i, story in enumerate(stories):
+            path = tmp_path / f"{tag}{i}.pdf"
+            layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
+            out.append(path.read_bytes())
+        return out
+
+    cache = _CountingCache()
+    monkeypatch.setattr(flow, "_DRAWN", cache)
+    replayed = documents("r")
+    names = {key[-1] for key in cache if key[0] == "Paragraf yang sama di dua dokumen."}
+    assert len(names) == 2  # remembered under each document's names
+    monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
+    assert replayed == documents("d")
