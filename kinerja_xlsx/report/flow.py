@@ -10,7 +10,9 @@ width (height, split, draw). :class:`Para`
   markup) and builds the one fragment the parser would build, from the style;
 * parses the same markup in the same style once per process (the chapter titles, the
   Tanggapan boxes and the signature lines are the same in every report), and gives each
-  paragraph copies of the fragments.
+  paragraph copies of the fragments;
+* draws a plain paragraph it has drawn before, at the same size and with the fonts under the
+  same names, by appending the operators ReportLab wrote for it then.
 
 Everything else, line breaking, splitting and drawing, is ReportLab's own, so a report
 looks and reads exactly as with :class:`Paragraph`.
