@@ -189,33 +189,26 @@ class Para(Paragraph):
     def draw(self):
         """ReportLab's drawing, or the operators it wrote for the same lines before (see
         :data:`_DRAWN`)."""
-        fonts = _replay_fonts(self) if REPLAY_DRAWN else None
-        if fonts is None:
+        used = _replay_fonts(self) if REPLAY_DRAWN else None
+        if used is None:
             return super().draw()
         canv = self.canv
         doc = canv._doc
         # the fonts' names in this document, asked for in the order the drawing asks (bullet,
         # then text): for a font new to the document that is the moment it gets its name
-        names = tuple(font.getSubsetInternalName(0, doc) for font in fonts)
+        names = tuple(font.getSubsetInternalName(0, doc) for font, _ in used)
         key = (self.frags[0].text, self.style, self.bulletText, self.width, self.height, names)
-        held = _DRAWN.get(key)
-        if held is not None:
-            code, alpha = held
+        code = _DRAWN.get(key)
+        if code is not None:
             canv._code.extend(code)
-            if alpha:
+            if any(getattr(color, "alpha", None) is not None for _, color in used):
                 doc.ensureMinPdfVersion("transparency")  # what setting an opaque alpha does
             return
         start = len(canv._code)
         super().draw()
         code = tuple(canv._code[start:])
         if code and code[0] == "q" and code[-1] == "Q" and not any(" gs" in c for c in code):
-            # an opaque alpha (1) marks the document as using transparency, as ReportLab does
-            style = self.style
-            colors = [self.blPara.textColor]
-            if self.bulletText is not None:
-                colors.append(getattr(style, "bulletColor", style.textColor))
-            alpha = any(getattr(c, "alpha", None) is not None for c in colors)
-            remember(_DRAWN, _DRAWN_LIMIT, key, (code, alpha))
+            remember(_DRAWN, _DRAWN_LIMIT, key, code)
 
 
 # Operators of drawn plain paragraphs, shared between paragraphs (and reports) with the same
@@ -225,15 +218,16 @@ class Para(Paragraph):
 # the document is read or changed (no transparency state, links or images: those paragraphs
 # are drawn by ReportLab every time). 3 % of a unit report's instructions (callgrind: 87,4 ->
 # 84,5 M a unit).
-# (text, style, bullet, width, height, font names) -> (operators, sets an opaque alpha).
+# (text, style, bullet, width, height, font names) -> operators.
 _DRAWN: dict[tuple, tuple] = {}
 _DRAWN_LIMIT = 4096
 REPLAY_DRAWN = True
 
 
 def _replay_fonts(para) -> tuple | None:
-    """The fonts a plain paragraph draws with, in the order its drawing asks for them (bullet,
-    then text), when its operators can be replayed; None when ReportLab must draw it."""
+    """(font, colour) of what a plain paragraph draws, in the order its drawing asks for the
+    fonts (bullet, then text), when its operators can be replayed; None when ReportLab must
+    draw it."""
     blPara = para.__dict__.get("blPara")
     if (not para._plain or blPara is None or blPara.kind != 0 or not blPara.lines or not layout._PLAIN_TEXT
             or "_offsets" in para.__dict__ or para.__dict__.get("_JustifyLast")):
@@ -245,20 +239,16 @@ def _replay_fonts(para) -> tuple | None:
     canv = para.canv
     if not canv.bottomup or canv._extgstate.getValue("ca") != 1 or getattr(canv, "_enforceColorSpace", None):
         return None
-    doc = canv._doc
-    font = _replayable(blPara.fontName, blPara.textColor, doc)
-    if font is None:
-        return None
+    used = [(blPara.fontName, blPara.textColor)]
     bullet = para.bulletText
-    if bullet is None:
-        return (font,)
-    style = para.style
-    if not (type(bullet) is str and bullet and bullet.isascii() and bullet.isprintable()):
-        return None
-    bullet_font = _replayable(style.bulletFontName, getattr(style, "bulletColor", style.textColor), doc)
-    if bullet_font is None:
-        return None
-    return (bullet_font,) if bullet_font is font else (bullet_font, font)
+    if bullet is not None:
+        if not (type(bullet) is str and bullet and bullet.isascii() and bullet.isprintable()):
+            return None
+        style = para.style
+        used.insert(0, (style.bulletFontName, getattr(style, "bulletColor", style.textColor)))
+    doc = canv._doc
+    fonts = tuple((_replayable(name, color, doc), color) for name, color in used)
+    return None if any(font is None for font, _ in fonts) else fonts
 
 
 def _replayable(name: str, color, doc):
