@@ -10,8 +10,11 @@ and times, in this one run on this machine:
 - once, unit PDFs rendered by one worker and by one worker per core (what a second core
   really gives on this machine).
 
-Every command runs as its own process; wall time and peak memory (max RSS, from the
-kernel via ``os.wait4``) are measured per run. The commands run in rounds (proses, periksa,
+Every command runs as its own process; wall time, CPU time (user + system, the command's
+and its workers', which the kernel counts once they are reaped) and peak memory (max RSS)
+are measured per run, the last two from the kernel via ``os.wait4``. CPU time is the work
+done: on a shared machine it moves less than wall time, and next to it shows how much of a
+run the second core carried. The commands run in rounds (proses, periksa,
 LibreOffice, and again ``--ulang`` times), so a slow spell of a shared machine falls on all
 of them alike; the median time is printed, and the ratio against LibreOffice is the median
 of the ratios within each round.
@@ -30,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import NamedTuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -40,18 +44,19 @@ from kinerja_xlsx.synth import consistent_workbook  # noqa: E402
 
 # ru_maxrss survives fork+exec on Linux, so a command started straight from this (large)
 # process would report this process's peak. A small launcher forks the command instead and
-# writes the command's own peak (KiB) to the file named by its first argument.
+# writes the command's own peak (KiB) and CPU seconds (user, system) to the file named by its
+# first argument.
 LAUNCHER = ("import os, sys\n"
             "pid = os.fork()\n"
             "if pid == 0:\n"
             "    os.execvp(sys.argv[2], sys.argv[2:])\n"
             "_, status, usage = os.wait4(pid, 0)\n"
-            "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+            "open(sys.argv[1], 'w').write(f'{usage.ru_maxrss} {usage.ru_utime} {usage.ru_stime}')\n"
             "sys.exit(os.waitstatus_to_exitcode(status))\n")
 
 
-def run(cmd: list[str], cwd: str | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB, exit code) of one command run as a child process."""
+def run(cmd: list[str], cwd: str | None = None) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS MiB, exit code, CPU seconds) of one command run as a child process."""
     fd, report = tempfile.mkstemp(prefix="kinerja-bench-rss-")
     os.close(fd)
     try:
@@ -60,10 +65,21 @@ def run(cmd: list[str], cwd: str | None = None) -> tuple[float, float, int]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
         wall = time.perf_counter() - start
         with open(report) as handle:
-            peak_kib = int(handle.read() or 0)
+            peak_kib, user, system = (handle.read() or "0 0 0").split()
     finally:
         os.remove(report)
-    return wall, peak_kib / 1024, code
+    return wall, int(peak_kib) / 1024, code, float(user) + float(system)
+
+
+class Row(NamedTuple):
+    """One command at one size: median wall and CPU seconds, highest peak, exit codes seen,
+    median ratio of wall time to LibreOffice's in the same round."""
+
+    wall: float
+    cpu: float
+    peak: float
+    codes: set
+    ratio: float | None
 
 
 def read_cells(path: str, repeat: int) -> dict[str, float]:
@@ -139,17 +155,18 @@ def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
         run(commands["libreoffice"])  # the first start builds LibreOffice's profile: not counted
     # One round runs every command once, and the rounds repeat: a slow spell of a shared
     # machine then falls on all of them alike, and each round gives its own ratios.
-    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
+    runs: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
         for name, cmd in commands.items():
             runs[name].append(run(cmd))
     rows = {}
     for name, results in runs.items():
-        walls = [w for w, _, _ in results]
-        ratios = ([w / lo for w, (lo, _, _) in zip(walls, runs["libreoffice"])] if "libreoffice" in runs else [])
-        rows[name] = (statistics.median(walls), max(p for _, p, _ in results), {c for _, _, c in results},
-                      statistics.median(ratios) if ratios else None)
+        walls = [w for w, _, _, _ in results]
+        ratios = ([w / lo[0] for w, lo in zip(walls, runs["libreoffice"])] if "libreoffice" in runs else [])
+        rows[name] = Row(statistics.median(walls), statistics.median(c for _, _, _, c in results),
+                         max(p for _, p, _, _ in results), {c for _, _, c, _ in results},
+                         statistics.median(ratios) if ratios else None)
     return rows, read_cells(path, repeat), path
 
 
@@ -171,10 +188,10 @@ def main(argv=None) -> int:
             rows, reads, path = bench(units, args.ulang, work, soffice)
             results[units] = rows
             print(f"\n{units} unit ({units * 10} indikator)")
-            print(f"  {'perintah':<16}{'detik':>9}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
-            for name, (wall, peak, codes, ratio) in rows.items():
-                ratio = f"{ratio:.2f}" if ratio is not None else "-"
-                print(f"  {name:<16}{wall:>9.2f}{peak:>12.0f}{ratio:>15}  {sorted(codes)}")
+            print(f"  {'perintah':<16}{'detik':>9}{'detik CPU':>11}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
+            for name, row in rows.items():
+                ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
+                print(f"  {name:<16}{row.wall:>9.2f}{row.cpu:>11.2f}{row.peak:>12.0f}{ratio:>15}  {sorted(row.codes)}")
             opx, cal = reads["openpyxl"], reads["calamine"]
             print(f"  baca semua sel (dalam satu proses): openpyxl {opx:.2f} s, calamine {cal:.2f} s "
                   f"-> {opx / cal:.1f}x lebih cepat")
@@ -185,8 +202,8 @@ def main(argv=None) -> int:
             print("\nskala (detik per unit, proses / periksa):")
             for units in sizes:
                 rows = results[units]
-                print(f"  {units:>5} unit: {rows['proses'][0] / units * 1000:.1f} ms / "
-                      f"{rows['periksa'][0] / units * 1000:.1f} ms")
+                print(f"  {units:>5} unit: {rows['proses'].wall / units * 1000:.1f} ms / "
+                      f"{rows['periksa'].wall / units * 1000:.1f} ms")
     finally:
         if not args.simpan:
             shutil.rmtree(work, ignore_errors=True)
