@@ -21,6 +21,10 @@ of the ratios within each round.
 
     python bench/kinerja_bench.py                 # 50, 500 and 2.000 units
     python bench/kinerja_bench.py --unit 50 --ulang 1
+    python bench/kinerja_bench.py --unit 500 --kabupaten 30x15   # and a folder of 30 workbooks
+
+With ``--kabupaten`` it also times a folder of workbooks (a kabupaten: one per kecamatan or
+dinas) processed by one ``kinerja proses FOLDER``, against one LibreOffice start printing them.
 """
 
 from __future__ import annotations
@@ -140,21 +144,23 @@ def render_speedup(path: str, count: int = 100) -> tuple[float, float, int, int]
     return timings[0], timings[1], cores, len(reports)
 
 
-def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
-    path = os.path.join(work, f"kabupaten_{units}.xlsx")
-    info, sheets = consistent_workbook(units, 10, seed=units)
-    write_workbook(path, info, sheets)
-    out = os.path.join(work, f"out_{units}")
-    kinerja = [sys.executable, "-m", "kinerja_xlsx"]
-    commands = {"proses": [*kinerja, "proses", path, "--keluaran", out],
-                "periksa": [*kinerja, "periksa", path, "--json"]}
-    if soffice:
-        profile = os.path.join(work, "lo_profil")
-        commands["libreoffice"] = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                                   "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), path]
-        run(commands["libreoffice"])  # the first start builds LibreOffice's profile: not counted
-    # One round runs every command once, and the rounds repeat: a slow spell of a shared
-    # machine then falls on all of them alike, and each round gives its own ratios.
+KINERJA = [sys.executable, "-m", "kinerja_xlsx"]
+
+
+def libreoffice(soffice: str, work: str, paths: list[str]) -> list[str]:
+    """LibreOffice printing ``paths`` to PDF in one start, with a profile of its own (built by
+    a first run that is not counted)."""
+    profile = os.path.join(work, "lo_profil")
+    command = [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+               "--convert-to", "pdf", "--outdir", os.path.join(work, "lo_pdf"), *paths]
+    if not os.path.isdir(profile):
+        run(command)
+    return command
+
+
+def rounds(commands: dict[str, list[str]], repeat: int, out: str) -> dict[str, Row]:
+    """Every command once per round, ``repeat`` rounds: a slow spell of a shared machine then
+    falls on all of them alike, and each round gives its own ratios."""
     runs: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
@@ -167,7 +173,51 @@ def bench(units: int, repeat: int, work: str, soffice: str | None) -> dict:
         rows[name] = Row(statistics.median(walls), statistics.median(c for _, _, _, c in results),
                          max(p for _, p, _, _ in results), {c for _, _, c, _ in results},
                          statistics.median(ratios) if ratios else None)
-    return rows, read_cells(path, repeat), path
+    return rows
+
+
+def bench(units: int, repeat: int, work: str, soffice: str | None) -> tuple[dict[str, Row], dict, str]:
+    """One workbook of ``units`` units: proses, periksa and LibreOffice side by side."""
+    path = os.path.join(work, f"kabupaten_{units}.xlsx")
+    info, sheets = consistent_workbook(units, 10, seed=units)
+    write_workbook(path, info, sheets)
+    out = os.path.join(work, f"out_{units}")
+    commands = {"proses": [*KINERJA, "proses", path, "--keluaran", out],
+                "periksa": [*KINERJA, "periksa", path, "--json"]}
+    if soffice:
+        commands["libreoffice"] = libreoffice(soffice, work, [path])
+    return rounds(commands, repeat, out), read_cells(path, repeat), path
+
+
+def bench_batch(workbooks: int, units: int, repeat: int, work: str, soffice: str | None) -> dict[str, Row]:
+    """A kabupaten as it arrives: one workbook per kecamatan or dinas, all processed by one
+    ``kinerja proses FOLDER`` (and printed by one LibreOffice start)."""
+    folder = os.path.join(work, f"kabupaten_{workbooks}x{units}")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for i in range(workbooks):
+        info, sheets = consistent_workbook(units, 10, seed=10_000 + i)
+        paths.append(os.path.join(folder, f"wilayah_{i + 1:02d}.xlsx"))
+        write_workbook(paths[-1], info, sheets)
+    out = os.path.join(work, f"out_{workbooks}x{units}")
+    commands = {"proses": [*KINERJA, "proses", folder, "--keluaran", out]}
+    if soffice:
+        commands["libreoffice"] = libreoffice(soffice, work, paths)
+    return rounds(commands, repeat, out)
+
+
+def print_rows(rows: dict[str, Row]) -> None:
+    print(f"  {'perintah':<16}{'detik':>9}{'detik CPU':>11}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
+    for name, row in rows.items():
+        ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
+        print(f"  {name:<16}{row.wall:>9.2f}{row.cpu:>11.2f}{row.peak:>12.0f}{ratio:>15}  {sorted(row.codes)}")
+
+
+def _batch_size(text: str) -> tuple[int, int]:
+    workbooks, _, units = text.lower().partition("x")
+    if not (workbooks.isdigit() and units.isdigit() and int(workbooks) > 0 and int(units) > 0):
+        raise argparse.ArgumentTypeError("tulis jumlah workbook x unit, mis. 30x15")
+    return int(workbooks), int(units)
 
 
 def main(argv=None) -> int:
@@ -175,6 +225,8 @@ def main(argv=None) -> int:
     parser.add_argument("--unit", type=int, action="append", help="jumlah unit (boleh berulang); bawaan 50 500 2000")
     parser.add_argument("--ulang", type=int, default=3, help="jumlah ulangan per perintah (median dipakai)")
     parser.add_argument("--simpan", help="folder kerja (bawaan: folder sementara, dihapus)")
+    parser.add_argument("--kabupaten", metavar="WxU", type=_batch_size,
+                        help="juga satu folder W workbook x U unit diproses sekaligus (mis. 30x15)")
     args = parser.parse_args(argv)
     sizes = args.unit or [50, 500, 2000]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -188,13 +240,14 @@ def main(argv=None) -> int:
             rows, reads, path = bench(units, args.ulang, work, soffice)
             results[units] = rows
             print(f"\n{units} unit ({units * 10} indikator)")
-            print(f"  {'perintah':<16}{'detik':>9}{'detik CPU':>11}{'puncak MiB':>12}{'x LibreOffice':>15}  kode keluar")
-            for name, row in rows.items():
-                ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
-                print(f"  {name:<16}{row.wall:>9.2f}{row.cpu:>11.2f}{row.peak:>12.0f}{ratio:>15}  {sorted(row.codes)}")
+            print_rows(rows)
             opx, cal = reads["openpyxl"], reads["calamine"]
             print(f"  baca semua sel (dalam satu proses): openpyxl {opx:.2f} s, calamine {cal:.2f} s "
                   f"-> {opx / cal:.1f}x lebih cepat")
+        if args.kabupaten:
+            workbooks, units = args.kabupaten
+            print(f"\nkabupaten: {workbooks} workbook x {units} unit dalam satu folder ({workbooks * units} unit)")
+            print_rows(bench_batch(workbooks, units, args.ulang, work, soffice))
         one, many, cores, rendered = render_speedup(path)
         print(f"\nPDF unit ({rendered} unit, dalam satu proses): {one:.1f} ms per unit dengan 1 pekerja, "
               f"{many:.1f} ms dengan {cores} pekerja -> {one / many:.2f}x")
