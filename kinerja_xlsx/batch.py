@@ -141,7 +141,8 @@ def process_many(paths: list[str], out_dir: str = "output", *, previous: str | N
             tick(os.path.basename(path), i, len(paths))
     else:
         with ProcessPoolExecutor(max_workers=min(n, len(paths))) as pool:
-            futures = {pool.submit(_one, p, out_dir, previous, pdf, settings, map, detail): p for p in paths}
+            futures = {pool.submit(_one, p, out_dir, previous, pdf, settings, map, detail): p
+                       for p in largest_first(paths)}
             by_path = {}
             for i, future in enumerate(as_completed(futures), start=1):
                 by_path[futures[future]] = future.result()
@@ -153,6 +154,22 @@ def process_many(paths: list[str], out_dir: str = "output", *, previous: str | N
 
         outputs.extend(write_combined(summaries, out_dir, pdf=pdf))
     return BatchResult(summaries, outputs, time.perf_counter() - start)
+
+
+def largest_first(paths: list[str]) -> list[str]:
+    """The order the workers take the workbooks in: the largest files first (a workbook's
+    work grows with its units, and so does its file). Handed out in name order, a big dinas
+    workbook named last kept one worker busy long after the other had finished the small
+    ones; started first, it runs while the other worker takes the small ones. Ties keep
+    their order; a file that cannot be read counts as empty (it fails fast)."""
+
+    def size(path: str) -> int:
+        try:
+            return os.path.getsize(path)
+        except OSError:
+            return 0
+
+    return sorted(paths, key=size, reverse=True)
 
 
 CHUNKS_PER_WORKER = 16

@@ -9,7 +9,10 @@ import openpyxl
 import pytest
 
 from conftest import row, unit
-from kinerja_xlsx.batch import POOL_MIN_UNITS, process_many
+from concurrent.futures import Future
+
+from kinerja_xlsx import batch as batch_module
+from kinerja_xlsx.batch import POOL_MIN_UNITS, largest_first, process_many
 
 
 def small(sheet_prefix: str, n_units: int) -> list:
@@ -38,6 +41,50 @@ def test_batch_with_a_bad_workbook(build, tmp_path):
     assert body[1][1].startswith("Gagal")
     assert body[-1][6] == 5 and body[-1][7] == 5  # units, indicators of the good ones
     assert "3 workbook (1 gagal), 5 unit, 5 indikator" in batch.line()
+
+
+def test_largest_workbooks_go_first_ties_and_unreadable_keep_their_place(tmp_path):
+    sizes = {"a.xlsx": 10, "b.xlsx": 300, "c.xlsx": 10, "d.xlsx": 50}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    paths = [str(tmp_path / n) for n in ["a.xlsx", "hilang.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]]
+    assert [os.path.basename(p) for p in largest_first(paths)] == ["b.xlsx", "d.xlsx", "a.xlsx", "c.xlsx",
+                                                                 "hilang.xlsx"]
+
+
+class _InOrder:
+    """A stand-in for the process pool: runs each job when it is submitted, in this process,
+    and records the order it was given them in."""
+
+    submitted: list = []
+
+    def __init__(self, max_workers=None):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, path, *args):
+        _InOrder.submitted.append(os.path.basename(path))
+        future = Future()
+        future.set_result(fn(path, *args))
+        return future
+
+
+def test_a_batch_hands_the_largest_workbook_to_the_pool_first_and_reports_in_input_order(build, tmp_path,
+                                                                                        monkeypatch):
+    names = ["a_kecil.xlsx", "b_kecil.xlsx", "z_besar.xlsx"]
+    paths = [build(small("A", 1), name=names[0]), build(small("B", 1), name=names[1]),
+             build(small("Z", 12), name=names[2])]
+    monkeypatch.setattr(batch_module, "ProcessPoolExecutor", _InOrder)
+    _InOrder.submitted = []
+    result = process_many(paths, str(tmp_path / "o"), pdf=False, workers=2)
+    assert _InOrder.submitted[0] == "z_besar.xlsx"
+    assert sorted(_InOrder.submitted) == names
+    assert [os.path.basename(w.path) for w in result.workbooks] == names  # the report keeps the input's order
 
 
 def test_parallel_rendering_gives_the_same_pdfs(build, tmp_path):
