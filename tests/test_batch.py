@@ -4,13 +4,12 @@ combined recap, and parallel rendering that gives the same bytes as serial rende
 import os
 import subprocess
 import sys
+from concurrent.futures import Future
 
 import openpyxl
 import pytest
 
 from conftest import row, unit
-from concurrent.futures import Future
-
 from kinerja_xlsx import batch as batch_module
 from kinerja_xlsx.batch import POOL_MIN_UNITS, largest_first, process_many
 
@@ -43,7 +42,7 @@ def test_batch_with_a_bad_workbook(build, tmp_path):
     assert "3 workbook (1 gagal), 5 unit, 5 indikator" in batch.line()
 
 
-def test_largest_workbooks_go_first_ties_and_unreadable_keep_their_place(tmp_path):
+def test_largest_workbooks_go_first_ties_keep_their_order_unreadable_ones_last(tmp_path):
     sizes = {"a.xlsx": 10, "b.xlsx": 300, "c.xlsx": 10, "d.xlsx": 50}
     for name, size in sizes.items():
         (tmp_path / name).write_bytes(b"x" * size)
