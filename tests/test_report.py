@@ -235,39 +235,33 @@ def test_book_is_cover_contents_then_every_unit_in_order(out):
         f"{r.order}. {r.person.jabatan}" for r in unit_reports(result)]
 
 
-def test_the_book_shares_font_files_while_adding_with_the_same_bytes(out, tmp_path, monkeypatch):
-    """Font files the book holds already are not copied again from a unit PDF (each unit is
-    closed once added); the book is the same, byte for byte, as when every font file is
-    copied and the duplicates are dropped only when it is saved."""
-    from kinerja_xlsx.report import book as books
+def _font_files(pdf: pikepdf.Pdf) -> dict[tuple[int, int], bytes]:
+    """Every embedded TrueType font file the pages use: its object -> its raw bytes."""
+    files = {}
+    for page in pdf.pages:
+        for _, font in (page.obj.Resources.get("/Font") or {}).items():
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor:
+                files[descriptor.FontFile2.objgen] = descriptor.FontFile2.read_raw_bytes()
+    return files
 
-    _, folder, _ = out
-    units = [folder / name for name in UNIT_FILES]
-    front = tmp_path / "depan.pdf"
-    with pikepdf.open(folder / BOOK) as whole:  # any front matter will do: the book's cover
-        cover = pikepdf.Pdf.new()
-        cover.pages.append(whole.pages[0])
-        cover.save(front)
 
-    def book(name: str, share: bool) -> tuple[bytes, int]:
-        monkeypatch.setattr(books, "SHARE_WHILE_ADDING", share)
-        with books.Book() as b:
-            for path in units:
-                b.add(str(path), path.stem)
-            kept = len(b._fonts)
-            b.save(str(front), str(tmp_path / name), "Buku")
-        return (tmp_path / name).read_bytes(), kept
-
-    (shared, kept), (copied, none) = book("berbagi.pdf", True), book("disalin.pdf", False)
-    assert shared == copied
-    descriptors = 0
-    for path in units:
-        with pikepdf.open(path) as pdf:
-            descriptors += sum(1 for _ in books._font_files(pdf))
-    assert none == 0 and 0 < kept < descriptors  # fonts were shared while adding
-    with pikepdf.open(tmp_path / "berbagi.pdf") as pdf:
-        files = {stream.objgen for _, stream in books._font_files(pdf)}
-    assert len(files) <= kept + 4  # the cover's own subsets at most
+def test_the_book_holds_each_unit_page_as_rendered_and_each_font_file_once(out):
+    """The unit pages in the book show what the unit PDFs show, page for page; a font file
+    the reports share is in the book once (the units embed the same subsets)."""
+    _, folder, texts = out
+    book = page_texts(folder / BOOK)
+    assert book[2:] == [page for name in UNIT_FILES for page in texts[name]]
+    distinct = set()
+    for name in [BOOK, *UNIT_FILES]:
+        with pikepdf.open(folder / name) as pdf:
+            assert pdf.check_pdf_syntax() == [], name
+            if name != BOOK:
+                distinct.update(_font_files(pdf).values())
+    with pikepdf.open(folder / BOOK) as pdf:
+        in_book = _font_files(pdf)
+    assert len(set(in_book.values())) == len(in_book)  # no file twice
+    assert distinct <= set(in_book.values())  # the units' files, the cover's own besides
 
 
 def test_recap_table_and_charts(out):

@@ -8,7 +8,8 @@
     preformat.py  PDF objects every report writes alike (the fonts), formatted once per process
     story.py   a unit's report as flowables (pure)
     recap.py   the recapitulation and its charts (pure)
-    book.py    cover + contents, and the book assembled from the unit PDFs (pikepdf)
+    book.py    cover + contents, and the book joined from the unit PDFs (join.py)
+    join.py    joining ReportLab PDFs by their bytes, shared objects once
     render.py  the files: render_part (a unit or the recap, poolable) and write_reports
 """
 

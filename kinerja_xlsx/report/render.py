@@ -59,8 +59,6 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     parts = [(summary, {r.sheet: r.depth for r in reports}), *reports]
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
     rendering = map_fn(render_part, parts, [recap_path, *paths], [texts] * len(parts))
-    # only this process assembles the book: pikepdf is loaded here once the workers have
-    # started, not before they fork (0,03-0,04 s less in the serial start of a run)
     from .book import Book, render_front
 
     with Book() as book:
