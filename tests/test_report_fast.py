@@ -14,6 +14,7 @@ import io
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from conftest import SAMPLE, row, unit
@@ -358,3 +359,53 @@ def test_a_paragraph_is_replayed_only_with_this_documents_font_names(monkeypatch
     assert len(names) == 2  # remembered under each document's names
     monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
     assert replayed == documents("d")
+
+
+def _placed_text(path) -> list[list[tuple[str, float, float]]]:
+    """Every string each page shows, with where it starts (x, y in points)."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        shown = []
+
+        def visit(text, cm, tm, font, size, shown=shown):
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                shown.append((text.strip(), round(x, 2), round(y, 2)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(shown)
+    return pages
+
+
+def test_the_contents_cells_are_drawn_where_their_paragraphs_drew_them(monkeypatch, tmp_path):
+    """The book's contents draw a cell that sets on one line as a string: each piece of text
+    lands where the paragraph put it (numbers, names, page numbers; short, long, wrapping)."""
+    from kinerja_xlsx.report import book, story
+    from kinerja_xlsx.report.data import Header, Person
+
+    layout.register_fonts()
+    header = Header("Pemerintah Kabupaten Uji", "Kecamatan Uji", "2024", "II", "Uji", "1 Juli 2024", "")
+
+    class Report:  # what render_front reads of a unit report
+        def __init__(self, order, depth, jabatan, nama):
+            self.order, self.depth, self.person = order, depth, Person(jabatan, nama, "")
+
+    # a name just too wide for the room between the paddings, though not for the column
+    column, snug = layout.widths("isi")[2], "NAMA"
+    while stringWidth(snug, layout.TEKS, 9.5) <= column - 10:
+        snug += " A"
+    names = ["PEJABAT SATU", "Dr. Nama Panjang Sekali Yang Tidak Muat Dalam Satu Baris Kolom Nama, S.Sos., M.Si.", "",
+             "<b>&amp;", "Ümit ✓", snug]
+    reports = [Report(i, i % 4, f"Kepala Seksi {i} " * (1 + i % 3), names[i % len(names)]) for i in range(1, 80)]
+    pages = [4 + i % 3 for i in range(len(reports))]
+    fast = tmp_path / "cepat.pdf"
+    book.render_front(str(fast), header, reports, pages, load_texts())
+    monkeypatch.setattr(book, "roomy_cell", lambda text, style, width: story.para(text, style))
+    slow = tmp_path / "paragraf.pdf"
+    book.render_front(str(slow), header, reports, pages, load_texts())
+    placed = _placed_text(fast)
+    assert sum(len(p) for p in placed) > 4 * len(reports)
+    assert placed == _placed_text(slow)

@@ -8,13 +8,14 @@ import math
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import HRFlowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import HRFlowable, PageBreak, Spacer
 
 from . import layout
 from .data import Header
 from .join import Joiner
 from .layout import STYLES
-from .story import clip, para
+from .flow import data_table
+from .story import clip, para, roomy_cell
 from .texts import Texts, fill
 
 
@@ -50,11 +51,11 @@ def _indented(depth: int):
 def contents_story(entries: list[Entry], texts: Texts) -> list:
     b = texts["buku"]
     w = layout.widths("isi")
-    rows = [[para(h, "isi_kepala") for h in b["daftar_isi_kolom"]]]
+    rows = [[roomy_cell(h, "isi_kepala", x) for h, x in zip(b["daftar_isi_kolom"], w)]]
     for e in entries:
-        rows.append([para(f"{e.order}.", "isi"), para(clip(e.jabatan, 200, "…"), _indented(e.depth)),
-                     para(clip(e.nama, 120, "…"), "isi"), para(str(e.page), "isi_angka")])
-    table = Table(rows, colWidths=w, repeatRows=1, style=TableStyle(layout.CONTENTS_STYLE))
+        rows.append([roomy_cell(f"{e.order}.", "isi", w[0]), para(clip(e.jabatan, 200, "…"), _indented(e.depth)),
+                     roomy_cell(clip(e.nama, 120, "…"), "isi", w[2]), roomy_cell(str(e.page), "isi_angka", w[3])])
+    table = data_table(rows, w, layout.CONTENTS_STYLE, repeatRows=1)
     return [para(b["daftar_isi"], "judul"), Spacer(1, 6 * mm), table, Spacer(1, 3 * mm),
             para(b["daftar_isi_catatan"], "catatan")]
 

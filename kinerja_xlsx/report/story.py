@@ -288,14 +288,14 @@ def _corrections(s: Story) -> None:
         s.add(KeepTogether([para(k["dicatat"], "catatan_subjudul"), _correction_table(s, noted)]))
 
 
-# The fraction's cells keep ReportLab's default side padding (6 pt each).
-RUMUS_ROOM = 12.5
+# Cells with ReportLab's default side padding (6 pt each): the fraction's, the book's contents.
+DEFAULT_ROOM = 12.5
 
 
-def _rumus_cell(text: str, style: str, width: float) -> Para | Plain:
-    """A part of the fraction: a :class:`Plain` string where it fits on one line, as it nearly
-    always does; else a paragraph, which wraps it."""
-    cell = one_line(plain(text), STYLES[style], width - RUMUS_ROOM)
+def roomy_cell(text: str, style: str, width: float) -> Para | Plain:
+    """A cell with the default padding: a :class:`Plain` string where it fits on one line, as
+    it nearly always does; else a paragraph, which wraps it."""
+    cell = one_line(plain(text), STYLES[style], width - DEFAULT_ROOM)
     return cell if cell is not None else para(text, style)
 
 
@@ -307,9 +307,9 @@ def _rumus(s: Story, line: Line) -> list:
     middle = min(max(stringWidth(top, font.fontName, font.fontSize),
                      stringWidth(bottom, font.fontName, font.fontSize)) + 8 * mm, 70 * mm)
     widths = [30 * mm, middle, 45 * mm]
-    left = _rumus_cell(s.t["bab2"]["rumus_kiri"] + " =", "rumus_kiri", widths[0])
-    right = _rumus_cell(fill(s.t["bab2"]["rumus_kanan"], {"hasil": line.rumus_hasil}), "rumus_kanan", widths[2])
-    rows = [[left, _rumus_cell(top, "rumus", middle), right], ["", _rumus_cell(bottom, "rumus", middle), ""]]
+    left = roomy_cell(s.t["bab2"]["rumus_kiri"] + " =", "rumus_kiri", widths[0])
+    right = roomy_cell(fill(s.t["bab2"]["rumus_kanan"], {"hasil": line.rumus_hasil}), "rumus_kanan", widths[2])
+    rows = [[left, roomy_cell(top, "rumus", middle), right], ["", roomy_cell(bottom, "rumus", middle), ""]]
     style = [layout.CELL_FONT, ("SPAN", (0, 0), (0, 1)), ("SPAN", (2, 0), (2, 1)),
              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (1, 0), (1, 0), 0.7, layout.colors.black),
              ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
