@@ -178,6 +178,24 @@ def test_a_pdf_in_another_form_is_refused_not_joined_wrong(source, why):
         Joiner().add(source)
 
 
+def _damaged(how: str) -> bytes:
+    data = rendered("satu", "dua")
+    xref, trailer = data.rindex(b"\nxref\n") + 1, data.rindex(b"trailer")
+    if how == "dipotong":  # the end of the file lost
+        return data[:len(data) // 2]
+    if how == "xref-pendek":  # the table announces more rows than it has
+        return data[:xref + 40] + data[trailer:]
+    first = data.index(b"0000000000 65535 f", xref) + 20  # object 1's offset, one byte off
+    offset = int(data[first:first + 10])
+    return data[:first] + b"%010d" % (offset + 1) + data[first + 10:]
+
+
+@pytest.mark.parametrize("how", ["dipotong", "xref-pendek", "offset-salah"])
+def test_a_damaged_pdf_is_refused(how):
+    with pytest.raises(NotJoinable):
+        Joiner().add(_damaged(how))
+
+
 def test_a_pdf_with_a_cross_reference_stream_is_refused(tmp_path):
     with pikepdf.open(io.BytesIO(rendered("satu"))) as pdf:
         buf = io.BytesIO()

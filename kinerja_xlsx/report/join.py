@@ -37,6 +37,14 @@ class Source:
 
     def __init__(self, data: bytes):
         self.objects: dict[int, tuple[bytes, bytes]] = {}
+        try:
+            self._read(data)
+        except NotJoinable:
+            raise
+        except (ValueError, IndexError) as exc:  # a number or a keyword missing: cut short, garbled
+            raise NotJoinable(f"PDF rusak ({exc})") from exc
+
+    def _read(self, data: bytes) -> None:
         offsets, trailer = _xref(data)
         ends = sorted(offsets.values()) + [data.rindex(b"startxref")]
         following = dict(zip(ends, ends[1:]))
@@ -202,7 +210,8 @@ class Joiner:
               outline: list[tuple[str, int]] = ()) -> None:
         """Write the PDF with ``pages`` (numbers :meth:`add` gave) in that order, an
         information dictionary, and a bookmark ``(label, index into pages)`` per entry of
-        ``outline``, each showing its whole page."""
+        ``outline``, each showing its whole page. Once: the page tree, bookmarks and
+        information are added to the objects joined."""
         objects = self._objects
         kids = b" ".join(b"%d 0 R" % p for p in pages)
         objects[self.PAGES] = (b"<< /Count %d /Kids [ %s ] /Type /Pages >>\n" % (len(pages), kids), b"")
