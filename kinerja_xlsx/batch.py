@@ -132,13 +132,17 @@ def process_many(paths: list[str], out_dir: str = "output", *, previous: str | N
     start = time.perf_counter()
     n = workers_for(workers)
     tick = progress or (lambda *_: None)
-    summaries: list[WorkbookSummary] = []
     if len(paths) == 1:
-        summaries.append(_single(paths[0], out_dir, previous, pdf, settings, n, tick, detail))
-    elif n == 1:
+        summaries = [_single(paths[0], out_dir, previous, pdf, settings, n, tick, detail)]
+        return BatchResult(summaries, list(summaries[0].outputs), time.perf_counter() - start)
+    from .combined import write_combined
+
+    if n == 1:
+        summaries = []
         for i, path in enumerate(paths, start=1):
             summaries.append(_one(path, out_dir, previous, pdf, settings, detail=detail))
             tick(os.path.basename(path), i, len(paths))
+        combined = write_combined(summaries, out_dir, pdf=pdf)
     else:
         with ProcessPoolExecutor(max_workers=min(n, len(paths))) as pool:
             futures = {pool.submit(_one, p, out_dir, previous, pdf, settings, map, detail): p
@@ -147,12 +151,11 @@ def process_many(paths: list[str], out_dir: str = "output", *, previous: str | N
             for i, future in enumerate(as_completed(futures), start=1):
                 by_path[futures[future]] = future.result()
                 tick(os.path.basename(futures[future]), i, len(paths))
-        summaries = [by_path[p] for p in paths]
-    outputs = [o for s in summaries for o in s.outputs]
-    if len(paths) > 1:
-        from .combined import write_combined
-
-        outputs.extend(write_combined(summaries, out_dir, pdf=pdf))
+            summaries = [by_path[p] for p in paths]
+            # a worker, with ReportLab loaded and warm from the workbooks, draws the combined
+            # PDF while this process writes the combined xlsx
+            combined = write_combined(summaries, out_dir, pdf=pdf, submit=pool.submit)
+    outputs = [o for s in summaries for o in s.outputs] + combined
     return BatchResult(summaries, outputs, time.perf_counter() - start)
 
 

@@ -123,8 +123,17 @@ def write_pdf(summaries, path: str) -> None:
                  title=f"{texts['rekap']['judul']} - gabungan", author=recap.header.pemerintah)
 
 
-def write_combined(summaries, out_dir: str, *, pdf: bool = True) -> list[str]:
+def write_combined(summaries, out_dir: str, *, pdf: bool = True, submit=None) -> list[str]:
+    """The combined xlsx and (unless ``pdf=False``) PDF; returns their paths. With ``submit``
+    (a process pool's) the PDF is drawn there, while the xlsx is written here."""
+    pdf_path = os.path.join(out_dir, f"{COMBINED_NAME}.pdf")
+    drawing = submit(write_pdf_whole, summaries, pdf_path) if pdf and submit is not None else None
     written = [replace_whole(os.path.join(out_dir, f"{COMBINED_NAME}.xlsx"), lambda p: write_xlsx(summaries, p))]
     if pdf:
-        written.append(replace_whole(os.path.join(out_dir, f"{COMBINED_NAME}.pdf"), lambda p: write_pdf(summaries, p)))
+        written.append(drawing.result() if drawing is not None else write_pdf_whole(summaries, pdf_path))
     return written
+
+
+def write_pdf_whole(summaries, path: str) -> str:
+    """:func:`write_pdf` to ``path`` whole or not at all; returns ``path``."""
+    return replace_whole(path, lambda p: write_pdf(summaries, p))

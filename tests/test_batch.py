@@ -42,6 +42,30 @@ def test_batch_with_a_bad_workbook(build, tmp_path):
     assert "3 workbook (1 gagal), 5 unit, 5 indikator" in batch.line()
 
 
+def test_a_pooled_batch_draws_the_combined_pdf_in_a_worker_with_the_same_bytes(build, tmp_path, monkeypatch):
+    """The combined PDF is drawn by a worker (ReportLab loaded and warm there) while this
+    process writes the combined xlsx: the same file as drawn here in a serial batch."""
+    from kinerja_xlsx import combined
+
+    drawn_by = tmp_path / "pid"
+    draw = combined.write_pdf
+
+    def recorded(summaries, path):
+        drawn_by.write_text(str(os.getpid()))
+        return draw(summaries, path)
+
+    monkeypatch.setattr(combined, "write_pdf", recorded)
+    paths = [build(small("A", 2), name="satu.xlsx"), build(small("B", 3), name="dua.xlsx")]
+    serial = process_many(paths, str(tmp_path / "serial"), workers=1)
+    assert drawn_by.read_text() == str(os.getpid())
+    pooled = process_many(paths, str(tmp_path / "pool"), workers=2)
+    assert drawn_by.read_text() != str(os.getpid())
+    name = "rekap_gabungan.pdf"
+    assert str(tmp_path / "pool" / name) in pooled.outputs and str(tmp_path / "serial" / name) in serial.outputs
+    assert (tmp_path / "pool" / name).read_bytes() == (tmp_path / "serial" / name).read_bytes()
+    assert [os.path.basename(o) for o in pooled.outputs[-2:]] == ["rekap_gabungan.xlsx", name]
+
+
 def test_largest_workbooks_go_first_ties_keep_their_order_unreadable_ones_last(tmp_path):
     sizes = {"a.xlsx": 10, "b.xlsx": 300, "c.xlsx": 10, "d.xlsx": 50}
     for name, size in sizes.items():
