@@ -122,8 +122,10 @@ class Book:
         self.close()
 
     def close(self) -> None:
+        """Let go of what was joined (the book is released, saved or not)."""
         self._joiner = Joiner()
         self._pages.clear()
+        self._starts.clear()
 
 
 __all__ = ["Entry", "Book", "cover_story", "contents_story", "render_front"]

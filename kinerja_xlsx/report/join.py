@@ -58,11 +58,15 @@ class Source:
         self.root_pages = _ref_after(b"/Pages", self.head(root))
         self.pages = self._kids(self.root_pages)
 
-    def head(self, number: int) -> bytes:
+    def object(self, number: int) -> tuple[bytes, bytes]:
+        """Object ``number``'s (dictionary, stream part); refused when the file lacks it."""
         try:
-            return self.objects[number][0]
+            return self.objects[number]
         except KeyError:
             raise NotJoinable(f"objek {number} tidak ada") from None
+
+    def head(self, number: int) -> bytes:
+        return self.object(number)[0]
 
     def _kids(self, number: int) -> list[int]:
         """The page objects of the page tree ``number``: one level, as ReportLab writes it."""
@@ -179,7 +183,7 @@ class Joiner:
                 numbers[old] = self._new()
                 return numbers[old]
             busy.add(old)
-            head, stream = source.objects.get(old) or _missing(old)
+            head, stream = source.object(old)
 
             def renumber(m):
                 if m.group(1) is None:
@@ -252,10 +256,6 @@ class Joiner:
                       % (ident, ident, info, self.CATALOG, len(objects), at))
         with open(path, "wb") as fh:
             fh.write(b"".join(chunks))
-
-
-def _missing(number: int):
-    raise NotJoinable(f"objek {number} dirujuk tetapi tidak ada")
 
 
 __all__ = ["Joiner", "Source", "NotJoinable", "pdf_string"]
