@@ -32,11 +32,31 @@ def _step(decimals: int) -> Decimal:
 _WHOLE_EXACT = 1e15
 
 
+# Below this many units of the last decimal (|x| x 10^decimals), reading x as 15 digits
+# (see _dec) and scaling it in binary each move it by less than 6e-7 of a unit.
+_SCALED_LIMIT = 1e8
+# How far from a tie (half-up) or a whole unit (down) a scaled figure must be for binary
+# arithmetic to round it as the decimal arithmetic does: more than both errors above.
+_MARGIN = 1e-6
+
+
 def _quantize(x: float, decimals: int, rounding: str) -> float:
     if not math.isfinite(x):
         return x
     if decimals >= 0 and -_WHOLE_EXACT < x < _WHOLE_EXACT and float(x).is_integer():
         return float(x)
+    if 0 <= decimals <= 15:
+        # Most figures are nowhere near a tie: the digit to keep is plain to see in binary, and
+        # whole / 10^decimals (two exact doubles, one correctly rounded division) is the double
+        # the decimal result reads as. A third of a check's rounding time went to Decimal.
+        scaled = abs(x) * 10.0 ** decimals
+        if scaled < _SCALED_LIMIT:
+            whole = math.floor(scaled)
+            rest = scaled - whole
+            if rounding == ROUND_HALF_UP and abs(rest - 0.5) > _MARGIN:
+                return math.copysign((whole + (rest > 0.5)) / 10.0 ** decimals, x)
+            if rounding == ROUND_DOWN and _MARGIN < rest < 1 - _MARGIN:
+                return math.copysign(whole / 10.0 ** decimals, x)
     return _quantized(x, decimals, rounding)
 
 

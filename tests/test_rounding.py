@@ -22,6 +22,27 @@ def test_whole_numbers_skip_decimal_arithmetic_with_the_same_result(x, decimals,
     assert type(fast) is float and repr(fast) == repr(slow)
 
 
+_near_ties = st.builds(lambda whole, half, nudge, d: (whole + half) / 10 ** d + nudge,
+                       st.integers(-10**9, 10**9), st.sampled_from([0, 0.5, 0.4999999, 0.5000001, 0.999999]),
+                       st.sampled_from([0.0, 1e-12, -1e-12, 5e-10, -5e-10, 1e-7]), st.integers(0, 8))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.floats(-1e5, 1e5), _near_ties,
+                 st.integers(-10**7, 10**7).map(lambda n: n / 7)),
+       st.integers(0, 17), st.sampled_from([ROUND_HALF_UP, ROUND_DOWN]))
+@example(0.125, 2, ROUND_HALF_UP)
+@example(2.675, 2, ROUND_HALF_UP)  # stored as 2.67499999999999982236431605997495353221893310546875
+@example(-0.001, 2, ROUND_HALF_UP)  # -0.0, as the decimal rounding gives
+@example(-47.619, 2, ROUND_DOWN)
+@example(99999999.99, 0, ROUND_HALF_UP)
+def test_binary_rounding_far_from_a_tie_is_the_decimal_rounding(x, decimals, mode):
+    """Away from a tie the rounding is done in binary; it must give the very float (sign of
+    zero included) that the decimal rounding gives, at every precision and size."""
+    fast, slow = rounding._quantize(x, decimals, mode), rounding._quantized(x, decimals, mode)
+    assert type(fast) is float and repr(fast) == repr(slow)
+
+
 def test_half_up_not_bankers():
     assert round_half_up(32.5, 0) == 33
     assert round_half_up(0.125, 2) == 0.13
