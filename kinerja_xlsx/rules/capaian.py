@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from .. import fmt, infer
 from ..findings import Level
 from ..rounding import round_half_up, rounding_slip, within_rounding
@@ -16,7 +14,7 @@ NO_VALUE = (Kind.EMPTY.value, Kind.DASH.value)
 
 
 def _has(x) -> bool:
-    return x is not None and not (isinstance(x, float) and math.isnan(x))
+    return x is not None and x == x  # NaN is the one number not equal to itself
 
 
 def _pos(ref_cell):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -17,10 +18,14 @@ LABELS = {"anggaran": "Anggaran", "realisasi_anggaran": "Realisasi Anggaran"}
 SHOWN_CANDIDATES = 5
 
 
+_WHOLE = re.compile(r"\d+(\.0+)?")
+
+
+@functools.lru_cache(maxsize=4096)  # a workbook's numbers repeat: 1, 2, 3 in every unit
 def no_key(text: str) -> str:
     """``1``, ``1.``, ``1.0`` and `` 1 `` name the same row."""
     s = str(text).strip().rstrip(".")
-    if re.fullmatch(r"\d+(\.0+)?", s):
+    if _WHOLE.fullmatch(s):
         return str(int(float(s)))
     return s.casefold()
 
