@@ -73,16 +73,40 @@ def _attrs(raw: bytes) -> dict[bytes, bytes]:
     return dict(_ATTR.findall(raw))
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> bytes:
-    try:
-        return archive.read(name)
-    except KeyError:
-        return b""
+_BOOK_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml")
 
 
-def _styles(archive: zipfile.ZipFile) -> list[str]:
+def wanted(name: str) -> bool:
+    """The parts the loader reads: the workbook, its relationships, its styles, the worksheets.
+    The safety check keeps them as it decompresses them (see ``load_grid``'s ``parts``)."""
+    return name in _BOOK_PARTS or name.startswith("xl/worksheets/")
+
+
+class _Package:
+    """A package's parts by name: from ``parts`` when given there, else from the zip, which
+    is then opened once. A missing part reads as ``b""``."""
+
+    def __init__(self, path: str, parts: dict[str, bytes] | None):
+        self.path, self.parts, self.archive = path, parts or {}, None
+
+    def __call__(self, name: str) -> bytes:
+        if name in self.parts:
+            return self.parts[name]
+        if self.archive is None:
+            self.archive = zipfile.ZipFile(self.path)
+        try:
+            return self.archive.read(name)
+        except KeyError:
+            return b""
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+
+def _styles(read) -> list[str]:
     """Number format code of each cell style index (cellXfs order)."""
-    data = _xml(archive, "xl/styles.xml")
+    data = read("xl/styles.xml")
     custom = {int(m.group(1)): html.unescape(m.group(2).decode("utf-8"))
               for m in re.finditer(rb'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"', data)}
     block = re.search(rb"<cellXfs\b.*?</cellXfs>", data, re.S)
@@ -95,10 +119,10 @@ def _styles(archive: zipfile.ZipFile) -> list[str]:
     return formats
 
 
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+def _sheet_paths(read) -> dict[str, tuple[str, str]]:
     """Sheet name -> (path of its XML in the package, state)."""
-    book = _xml(archive, "xl/workbook.xml")
-    rels = _xml(archive, "xl/_rels/workbook.xml.rels")
+    book = read("xl/workbook.xml")
+    rels = read("xl/_rels/workbook.xml.rels")
     targets = {}
     for m in re.finditer(rb"<Relationship\b([^>]*)/?>", rels):
         a = dict(re.findall(rb'\b(Id|Target)="([^"]*)"', m.group(1)))
@@ -193,15 +217,19 @@ def _area(data: bytes) -> int:
     return largest
 
 
-def load_grid(path: str) -> list[SheetGrid]:
+def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGrid]:
     """Every sheet's non-empty cells (1-based rows and columns), in workbook order.
 
-    Raises :class:`TooWide` when a sheet's used rectangle exceeds ``MAX_AREA`` cells (one
-    stray value far away makes calamine build the whole rectangle)."""
-    with zipfile.ZipFile(path) as archive:
-        styles = _styles(archive)
-        paths = _sheet_paths(archive)
-        raw = {name: _xml(archive, p) if p else b"" for name, (p, _) in paths.items()}
+    ``parts`` holds parts already decompressed (by name, see :func:`wanted`); the others are
+    read from the file. Raises :class:`TooWide` when a sheet's used rectangle exceeds
+    ``MAX_AREA`` cells (one stray value far away makes calamine build the whole rectangle)."""
+    read = _Package(path, parts)
+    try:
+        styles = _styles(read)
+        paths = _sheet_paths(read)
+        raw = {name: read(p) if p else b"" for name, (p, _) in paths.items()}
+    finally:
+        read.close()
     book = CalamineWorkbook.from_path(path)
     grids = []
     for name in book.sheet_names:

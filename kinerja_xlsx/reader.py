@@ -15,7 +15,7 @@ import zlib
 from . import labels, safety
 from .a1 import column_index, range_bounds
 from .errors import InputError
-from .grid import SheetGrid, load_grid
+from .grid import SheetGrid, load_grid, wanted
 from .model import Cell, Column, Info, Row, Unit, Workbook
 
 BULAN = {
@@ -27,10 +27,10 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def read_workbook(path: str) -> Workbook:
-    safety.check_file(path)
-    names_in_package = _package_sheet_names(path)
+    parts = safety.check_file(path, keep=wanted)  # checked and decompressed once, read from here on
+    names_in_package = _package_sheet_names(path, parts)
     _check_sheet_names(path, names_in_package)
-    sheets = load_sheets(path)
+    sheets = load_sheets(path, parts)
 
     names = [sheet.name for sheet in sheets]
     info_sheet = next((sh for sh in sheets if labels.norm(sh.name) == labels.norm(labels.INFO_SHEET)), None)
@@ -61,13 +61,13 @@ def read_workbook(path: str) -> Workbook:
                     hidden_sheets=tuple(hidden))
 
 
-def load_sheets(path: str) -> list[SheetGrid]:
+def load_sheets(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGrid]:
     """Every sheet's cells. The fast loader (python-calamine plus a light scan, about 5x
     faster) serves ordinary workbooks; anything it declines or trips on (a used area of
     millions of cells, a panic in the Rust parser) is read by openpyxl, which walks only the
     cells the file holds and explains every failure in one line."""
     try:
-        return load_grid(path)
+        return load_grid(path, parts)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # TooWide, pyo3's PanicException (a BaseException), anything odd
@@ -174,12 +174,11 @@ def _check_sheet_names(path: str, names: list[str]) -> None:
         seen[key] = name
 
 
-def _package_sheet_names(path: str) -> list[str]:
+def _package_sheet_names(path: str, parts: dict[str, bytes]) -> list[str]:
     from defusedxml import DefusedXmlException, ElementTree
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            root = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        root = ElementTree.fromstring(parts["xl/workbook.xml"])  # check_file made sure it is there
     except DefusedXmlException as exc:
         raise InputError(path, "xl/workbook.xml memuat entitas XML yang dilarang (pola 'XML bomb'); tidak dibaca.",
                          action=_NOT_FROM_EXCEL) from exc

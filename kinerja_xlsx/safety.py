@@ -31,6 +31,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import Callable
 
 from .a1 import range_bounds
 from .errors import InputError
@@ -73,9 +74,12 @@ def _human(size: float) -> str:
     return f"{size / 1024:,.0f} KiB".replace(",", ".")
 
 
-def check_file(path: str, limits: Limits = LIMITS) -> None:
+def check_file(path: str, limits: Limits = LIMITS, keep: Callable[[str], bool] = lambda name: False) -> dict[str, bytes]:
     """Raise :class:`InputError` for a file that is missing, is not an .xlsx package, is
-    damaged, or is too large or too strange to parse safely."""
+    damaged, or is too large or too strange to parse safely.
+
+    Every part is decompressed here anyway: those ``keep`` names come back, checked, so that
+    the reader does not decompress them a second time."""
     if not os.path.exists(path):
         raise InputError(path, "berkas tidak ditemukan.", action="Periksa nama dan folder berkas.")
     if not os.path.isfile(path):
@@ -106,7 +110,7 @@ def check_file(path: str, limits: Limits = LIMITS) -> None:
         names = [i.filename for i in infos]
         _check_kind(path, names)
         _check_declared(path, infos, limits)
-        _scan_parts(path, archive, infos, limits)
+        return _scan_parts(path, archive, infos, limits, keep)
 
 
 def _check_kind(path: str, names: list[str]) -> None:
@@ -167,13 +171,17 @@ def _decoder(first: bytes):
     return codecs.getincrementaldecoder("latin-1")()
 
 
-def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    """Decompress every part as a stream: count real sizes, check CRCs, scan the XML."""
+def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
+                keep: Callable[[str], bool]) -> dict[str, bytes]:
+    """Decompress every part as a stream: count real sizes, check CRCs, scan the XML. Returns
+    the parts ``keep`` names, whole."""
     total = xml_total = merged = 0
+    kept: dict[str, bytes] = {}
     for info in infos:
         if info.is_dir():
             continue
         binary = _is_binary_part(info.filename)
+        pieces = [] if keep(info.filename) else None
         size = 0
         decoder = None
         carry = ""
@@ -190,6 +198,8 @@ def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                     if total > limits.total or xml_total > limits.xml or size > max(info.file_size, 0) + _CHUNK:
                         raise _too_big(path, f"bagian '{info.filename}' mengembang melebihi ukuran yang dinyatakan "
                                              f"atau batas ({_human(limits.total)})")
+                    if pieces is not None:
+                        pieces.append(chunk)
                     if decoder is None:
                         if final:
                             break
@@ -227,6 +237,9 @@ def _scan_parts(path: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo
         if size != info.file_size:
             raise InputError(path, f"berkas .xlsx rusak: ukuran bagian '{info.filename}' tidak sesuai daftar isinya.",
                              action="Salin ulang berkas dari sumbernya, atau buka dan simpan ulang di Excel.")
+        if pieces is not None:
+            kept[info.filename] = b"".join(pieces)
+    return kept
 
 
 def _area(ref: str) -> int:

@@ -107,3 +107,32 @@ def test_cell_attributes_in_any_order_read_the_same(tmp_path):
                 dst.writestr(info, data)
         assert via_grid(str(other)) == usual, name
     assert any(fmt.endswith("%") for _, fmt, _ in usual.values())
+
+
+def test_parts_decompressed_by_the_safety_check_are_not_read_again(monkeypatch):
+    """check_file hands over the parts the loader reads, byte for byte, and the reader opens
+    the zip only for that check (calamine reads the file on its own)."""
+    import zipfile
+
+    from kinerja_xlsx import reader, safety
+    from kinerja_xlsx.grid import wanted
+
+    path = str(SAMPLE)
+    parts = safety.check_file(path, keep=wanted)
+    with zipfile.ZipFile(path) as archive:
+        expected = {n: archive.read(n) for n in archive.namelist() if wanted(n)}
+    assert parts == expected and "xl/styles.xml" in parts and any(n.startswith("xl/worksheets/") for n in parts)
+    assert via_grid(path) == {(g.name, r, c): (cell.value, cell.number_format, cell.formula)
+                              for g in load_grid(path, parts) for r, cells in g.rows for c, cell in cells.items()}
+
+    opened = []
+    real = zipfile.ZipFile
+
+    class Counting(real):
+        def __init__(self, *args, **kwargs):
+            opened.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(zipfile, "ZipFile", Counting)
+    workbook = reader.read_workbook(path)
+    assert workbook.units and len(opened) == 1
