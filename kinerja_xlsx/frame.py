@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-import numpy as np
 import pandas as pd
 
 from . import labels
@@ -39,22 +38,38 @@ def _text(cell: Cell | None) -> str:
 
 
 _EMPTY = Value(Kind.EMPTY)
+_NUMBER = Kind.NUMBER
+_NAN = float("nan")
 _TEXT_KEYS = tuple((field, canonical, f"{field}_ref") for field, canonical in TEXTS.items())
 _FIGURE_KEYS = tuple((field, canonical, percent, f"{field}_val", f"{field}_kind", f"{field}_dec", f"{field}_ref",
                       f"{field}_cell") for field, (canonical, percent) in FIGURES.items())
 
 
-def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int], columns: dict[str, str]) -> dict:
-    """One indicator row; ``columns`` maps a column's name to the start of its cell reference
-    in this unit (``'Camat'!E``), so references are not rebuilt cell by cell."""
+def _unit_plan(unit: Unit) -> tuple[tuple, tuple]:
+    """Where each text and figure is in this unit's rows: the keys of the record, the column
+    and the start of the cell reference (``'Camat'!E``), worked out once per unit rather than
+    cell by cell. A figure's place is its column, or column A when the workbook has no such
+    column, so a finding about a missing value still has a cell."""
+    cols = {c.canonical: c.col for c in unit.columns if c.canonical}
+    sheet = quote_sheet(unit.sheet)
+
+    def where(canonical: str) -> tuple[int, str]:
+        return cols.get(canonical, -1), f"{sheet}!{column_letter(cols.get(canonical) or 1)}"
+
+    texts = tuple((field, ref_key, *where(canonical)) for field, canonical, ref_key in _TEXT_KEYS)
+    figures = tuple((*keys, *where(keys[1])) for keys in _FIGURE_KEYS)
+    return texts, figures
+
+
+def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) -> dict:
+    """One indicator row, placed by :func:`_unit_plan`."""
     cells, number = row.cells, row.row
     record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": number}
-    for field, canonical, ref_key in _TEXT_KEYS:
-        cell = cells.get(cols.get(canonical, -1))
-        record[field] = _text(cell)
-        record[ref_key] = f"{columns[canonical]}{number}"
-    for field, canonical, percent, val_key, kind_key, dec_key, ref_key, cell_key in _FIGURE_KEYS:
-        cell = cells.get(cols.get(canonical, -1))
+    for field, ref_key, col, ref in texts:
+        record[field] = _text(cells.get(col))
+        record[ref_key] = f"{ref}{number}"
+    for field, _, percent, val_key, kind_key, dec_key, ref_key, cell_key, col, ref in figures:
+        cell = cells.get(col)
         if cell is None:
             value = _EMPTY
         elif cell.uncached:
@@ -62,11 +77,11 @@ def _row_record(unit: Unit, unit_index: int, row, cols: dict[str, int], columns:
         else:
             value = parse_cell(cell.value, cell.number_format, expect_percent=percent)
         kind = value.kind
-        record[field] = value.number if kind is Kind.NUMBER else np.nan
+        record[field] = value.number if kind is _NUMBER else _NAN
         record[val_key] = value
         record[kind_key] = kind._value_  # the member's value without Enum's property (40.000 rows at 500 units)
         record[dec_key] = value.decimals if value.decimals is not None else -1
-        record[ref_key] = f"{columns[canonical]}{number}"
+        record[ref_key] = f"{ref}{number}"
         record[cell_key] = cell
     satuan = record["satuan"]
     t, r = record["target_val"], record["realisasi_val"]
@@ -103,12 +118,8 @@ def records(frame: pd.DataFrame) -> list[dict]:
 def build_frame(workbook: Workbook) -> pd.DataFrame:
     records = []
     for i, unit in enumerate(workbook.units):
-        cols = {c.canonical: c.col for c in unit.columns if c.canonical}
-        # where a figure is, or would be typed: its column at the row (column A when the
-        # workbook has no such column), so a finding about a missing value has a cell
-        columns = {name: f"{quote_sheet(unit.sheet)}!{column_letter(cols.get(name) or 1)}"
-                   for name in (*TEXTS.values(), *(canonical for canonical, _ in FIGURES.values()))}
-        records.extend(_row_record(unit, i, row, cols, columns) for row in unit.rows)
+        texts, figures = _unit_plan(unit)
+        records.extend(_row_record(unit, i, row, texts, figures) for row in unit.rows)
     frame = pd.DataFrame.from_records(records)
     if frame.empty:
         frame = pd.DataFrame(columns=["unit", "unit_index", "row", *TEXTS, *FIGURES, "negatif"])
