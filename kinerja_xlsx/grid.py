@@ -143,16 +143,20 @@ _STYLED = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bs="(\d+)"|<c\b[^>]*
 
 
 _STYLED_FIRST = re.compile(rb'<c r="([A-Z]+)(\d+)" s="(\d+)"')  # as Excel, LibreOffice, xlsxwriter write it
-_S_ATTRIBUTE = re.compile(rb'\ss="')
 _ROW_STYLE = re.compile(rb'<row\b[^>]*?\ss="')
+# XML separates attributes by space, tab, CR or LF: an ``s`` attribute after anything but a
+# space is left to the general pattern
+_S_AFTER_OTHER_SPACE = (b'\ts="', b'\ns="', b'\rs="')
 
 
 def _styled_cells(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
     """(column, row, style) of every cell with a style. The quick pattern is used when it
     accounts for every ``s="`` attribute of the sheet (the others belong to rows); otherwise,
-    attributes in another order, the general pattern."""
+    attributes in another order, the general pattern. The attributes are counted with
+    ``bytes.count``, a fifth of the time of a pattern that starts with a whitespace class."""
     quick = _STYLED_FIRST.findall(data)
-    if len(quick) == len(_S_ATTRIBUTE.findall(data)) - len(_ROW_STYLE.findall(data)):
+    if (len(quick) == data.count(b' s="') - len(_ROW_STYLE.findall(data))
+            and not any(other in data for other in _S_AFTER_OTHER_SPACE)):
         return quick
     return [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
             for m in _STYLED.finditer(data)]
@@ -193,6 +197,8 @@ def _scan(data: bytes, styles: list[str]):
 _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 _CELL_REF_FIRST = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')  # how Excel and most writers put it
 _CELL_TAG = re.compile(rb"<c[\s>/]")
+# a cell tag that does not open with its address in the usual form (``<c r="A1"``)
+_CELL_NOT_ADDRESSED_FIRST = re.compile(rb'<c(?! r="[A-Z]{1,3}\d{1,7}")[\s>/]')
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([A-Z]{1,3})?(\d{1,7})?:?([A-Z]{1,3})?(\d{1,7})?"')
 
 
@@ -204,15 +210,16 @@ def _area(data: bytes) -> int:
     dim = _DIMENSION.search(data)
     if dim and dim.group(3) and dim.group(4):
         largest = column_index(dim.group(3).decode()) * int(dim.group(4))
-    tags = len(_CELL_TAG.findall(data))
-    refs = _CELL_REF_FIRST.findall(data)  # the quick pattern finds them all when r comes first
-    if len(refs) != tags:
+    if _CELL_NOT_ADDRESSED_FIRST.search(data) is None:
+        refs = _CELL_REF_FIRST.findall(data)  # the quick pattern finds every cell: none is written otherwise
+    else:
         refs = _CELL_REF.findall(data)
-    if len(refs) != tags:
-        return MAX_AREA + 1
+        if len(refs) != len(_CELL_TAG.findall(data)):
+            return MAX_AREA + 1
     if refs:
-        rows = max(int(r) for _, r in refs)
-        cols = max(column_index(c.decode()) for c in {c for c, _ in refs})
+        letters, numbers = zip(*refs)
+        rows = max(map(int, numbers))
+        cols = max(column_index(c.decode()) for c in set(letters))
         largest = max(largest, rows * cols)
     return largest
 
@@ -284,7 +291,9 @@ def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGri
             for r, cells in extra.items():
                 merged_rows.setdefault(r, {}).update(cells)
             rows = sorted(merged_rows.items())
-        hidden = {int(x) for x in _ROW_HIDDEN.findall(data)} | {int(x) for x in _ROW_HIDDEN_2.findall(data)}
+        hidden = set()
+        if b'hidden="' in data:  # rarely: the patterns are skipped for the other sheets
+            hidden = {int(x) for x in _ROW_HIDDEN.findall(data)} | {int(x) for x in _ROW_HIDDEN_2.findall(data)}
         widths, hidden_cols = {}, set()
         last_col = max((c for _, cells in rows for c in cells), default=1)
         for m in _COL.finditer(data):

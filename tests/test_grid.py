@@ -136,3 +136,37 @@ def test_parts_decompressed_by_the_safety_check_are_not_read_again(monkeypatch):
     monkeypatch.setattr(zipfile, "ZipFile", Counting)
     workbook = reader.read_workbook(path)
     assert workbook.units and len(opened) == 1
+
+
+def _cells_xml(*cells: bytes) -> bytes:
+    return (b'<worksheet><dimension ref="A1:B2"/><sheetData><row r="1" spans="1:2" s="4" customFormat="1">'
+            + b"".join(cells) + b"</row></sheetData><cols><col min=\"1\" max=\"2\" style=\"3\"/></cols></worksheet>")
+
+
+@pytest.mark.parametrize("cells", [
+    (b'<c r="A1" s="2"><v>1</v></c>', b'<c r="B1" t="s"><v>0</v></c>', b'<c r="Z700" s="1"/>'),
+    (b'<c r="A1" t="n" s="2"><v>1</v></c>', b'<c r="C9" s="1"/>'),  # s after another attribute
+    (b'<c s="2" r="A1"><v>1</v></c>', b'<c r="B1" s="1"/>'),  # s before r
+    (b'<c r="A1"\ts="2"><v>1</v></c>',), (b'<c r="A1"\n s="2"><v>1</v></c>',), (b'<c r="A1"\rs="2"/>',),
+    (b'<c  r="A1" s="2"/>', b'<c r="D4" s="1"/>'),  # two spaces
+    (b'<c r="A1" s="2"/>', b"<c><v>1</v></c>"),  # a cell without its address: extent unknowable
+    (b'<c r="A1" s="2"/>', b'<c r="a7"/>'), (b'<c r="A12345678"/>',),  # addresses not in the usual form
+    (b'<c t="s" r="XFD1048576"><v>0</v></c>',),
+])
+def test_quick_scans_agree_with_the_general_patterns(cells):
+    """The loader's quick scans (addresses, styles) give what the general patterns give, for
+    cells written in any attribute order or spacing."""
+    import re
+
+    from kinerja_xlsx import grid
+    from kinerja_xlsx.a1 import column_index
+
+    data = _cells_xml(*cells)
+    tags = re.findall(rb"<c[\s>/]", data)
+    refs = re.findall(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"', data)
+    expected_area = (grid.MAX_AREA + 1 if len(refs) != len(tags) else
+                     max(2 * 2, max(int(r) for _, r in refs) * max(column_index(c.decode()) for c, _ in refs)))
+    assert grid._area(data) == expected_area
+    general = [(m[0], m[1], m[2]) if m[0] else (m[4], m[5], m[3]) for m in re.findall(
+        rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bs="(\d+)"|<c\b[^>]*?\bs="(\d+)"[^>]*?\br="([A-Z]+)(\d+)"', data)]
+    assert sorted(grid._styled_cells(data)) == sorted(general)
