@@ -255,30 +255,25 @@ def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGri
         rows = []
         values = sheet.to_python(skip_empty_area=False)
         for r, line in enumerate(values, start=1):
+            cells = {c: _new(Cell, (name, r, c, value, "General", None, False))
+                     for c, value in enumerate(line, start=1) if value != ""}
             row_facts = facts_by_row.get(r)
-            if not row_facts:  # the common row: values only, every cell General
-                cells = {c: _new(Cell, (name, r, c, value, "General", None, False))
-                         for c, value in enumerate(line, start=1) if value != ""}
-                if cells:
-                    rows.append((r, cells))
-                continue
-            # a styled, formula or error cell counts even when calamine gives ""
-            filled = sorted({c for c, value in enumerate(line, start=1) if value != ""}
-                            .union(c for c in row_facts if c <= len(line)))
-            cells = {}
-            for c in filled:
-                value = line[c - 1]
-                fact = row_facts.get(c)
-                if fact is None:
-                    cells[c] = _new(Cell, (name, r, c, value, "General", None, False))
-                    continue
-                fmt, formula, has_value, error = fact
-                if error is not None:
-                    value = error
-                elif value == "":
-                    value = None
-                cells[c] = _new(Cell, (name, r, c, value, fmt, formula, formula is not None and not has_value))
-            rows.append((r, cells))
+            if row_facts:  # a styled, formula or error cell counts even when calamine gives ""
+                width, unordered = len(line), False
+                for c, (fmt, formula, has_value, error) in row_facts.items():
+                    if c > width:
+                        continue
+                    value = line[c - 1]
+                    if error is not None:
+                        value = error
+                    elif value == "":
+                        value = None
+                    unordered = unordered or c not in cells
+                    cells[c] = _new(Cell, (name, r, c, value, fmt, formula, formula is not None and not has_value))
+                if unordered:
+                    cells = dict(sorted(cells.items()))
+            if cells:
+                rows.append((r, cells))
         # cells the scan knows (a formula without a result) but calamine's area did not reach
         extra: dict[int, dict[int, Cell]] = {}
         read = dict(rows)
