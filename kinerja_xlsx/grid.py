@@ -43,6 +43,7 @@ _V = re.compile(rb"<v>(.*?)</v>", re.S)
 _ROW_HIDDEN = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _ROW_HIDDEN_2 = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
 _COL = re.compile(rb"<col\b([^>]*)/>")
+_COL_ATTR = re.compile(rb'\b(min|max|width|hidden)="([^"]*)"')
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -290,9 +291,9 @@ def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGri
         if b'hidden="' in data:  # rarely: the patterns are skipped for the other sheets
             hidden = {int(x) for x in _ROW_HIDDEN.findall(data)} | {int(x) for x in _ROW_HIDDEN_2.findall(data)}
         widths, hidden_cols = {}, set()
-        last_col = max((c for _, cells in rows for c in cells), default=1)
+        last_col = max((max(cells) for _, cells in rows), default=1)  # a row's cells: a non-empty dict
         for m in _COL.finditer(data):
-            a = dict(re.findall(rb'\b(min|max|width|hidden)="([^"]*)"', m.group(1)))
+            a = dict(_COL_ATTR.findall(m.group(1)))
             if b"min" not in a:
                 continue
             lo, hi = int(a[b"min"]), int(a.get(b"max", a[b"min"]))
