@@ -2,6 +2,8 @@
 numeric and percent-formatted cells. Every case asserts the exact set of codes found."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Num, pct, row, unit
 from kinerja_xlsx import check
@@ -180,3 +182,16 @@ def test_findings_quote_typed_text_at_a_readable_length(build):
     result = check(build([unit("A", [row(target=long_target, realisasi="6 dok", capaian="50%")])]))
     quoted = [f for f in result.findings if f.kode in ("K104", "K105")]
     assert quoted and all(len(f.dilaporkan) <= 200 and len(f.pesan) <= 2000 for f in quoted)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=" \t\n\xa0:_-.,ßİIiΣσς0123456789aZ"), st.integers(), st.floats()))
+def test_indicator_key_is_the_words_of_the_normalised_text(text):
+    """K403 and the history rules compare indicators by their words: the key equals the words
+    of ``labels.norm`` (spaces collapsed, colons stripped, casefolded), one space apart."""
+    import re
+
+    from kinerja_xlsx import labels
+    from kinerja_xlsx.rules.entry import indicator_key
+
+    assert indicator_key(text) == re.sub(r"[\W_]+", " ", labels.norm(text)).strip()

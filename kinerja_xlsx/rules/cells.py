@@ -55,7 +55,9 @@ def _unreadable(cell: Cell, column: str) -> str | None:
     if cell.uncached:
         return (f"{column} berisi rumus {cell.formula} tanpa nilai tersimpan (berkas disimpan oleh program yang "
                 "tidak menghitung rumus); nilainya tidak dibaca, juga tidak sebagai 0.")
-    if isinstance(cell.value, str) and cell.value.strip().upper() in EXCEL_ERRORS:
+    value = cell.value
+    # every error value starts with "#": most text (indicator names, long notes) is not copied twice to learn that
+    if isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS:
         if cell.formula:
             return f"{column}: rumus {cell.formula} menghasilkan galat {cell.value.strip()}."
         return f"{column} berisi galat {cell.value.strip()}."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .. import labels
 from ..findings import Level
 from ..frame import FIGURES
 from ..model import quote_sheet
@@ -100,8 +99,10 @@ def k402(ctx: Context):
 
 
 def indicator_key(text: str) -> str:
-    """Indicators compare case-, space- and punctuation-insensitively."""
-    return _NOT_WORD.sub(" ", labels.norm(text)).strip()
+    """Indicators compare case-, space- and punctuation-insensitively: the casefolded words,
+    one space apart. (What ``labels.norm`` would do first, collapse spaces and strip colons,
+    the pattern does anyway: they are not word characters.)"""
+    return _NOT_WORD.sub(" ", str(text).casefold()).strip()
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
