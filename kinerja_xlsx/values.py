@@ -60,7 +60,6 @@ _NUM_ANYWHERE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s*%)?")
 _MAX_DECIMALS = 10
 _SPACES = re.compile(r"\s+")
 _SLASH = re.compile(r"\s*/\s*")
-_TRAILING_DASH = re.compile(r"[.,]-$")
 _QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
@@ -85,8 +84,9 @@ def _format_is_percent(number_format: str | None) -> bool:
 
 
 def _clean_unit(text: str) -> str:
-    text = _SPACES.sub(" ", text).strip()
-    text = _SLASH.sub(" / ", text)
+    text = " ".join(text.split())  # str.split() and the pattern \s know the same whitespace
+    if "/" in text:
+        text = _SLASH.sub(" / ", text)
     return text.strip(" .,;:")
 
 
@@ -139,15 +139,17 @@ def _read_number(token: str, percent: bool) -> tuple[float, int, str | None]:
 
 def parse_text(raw: str) -> Value:
     """Read a figure typed as text."""
-    text = _SPACES.sub(" ", str(raw)).strip()
+    text = " ".join(str(raw).split())  # spaces collapsed: str.split() and the pattern \s know the same whitespace
     if not text:
         return Value(Kind.EMPTY)
     if text in _DASHES:
         return Value(Kind.DASH, text)
-    if text.upper() in EXCEL_ERRORS:
+    if "#" in text and text.upper() in EXCEL_ERRORS:  # each error value starts with "#"
         return Value(Kind.ERROR, text)
     body = _RP.sub("", text)
-    body = _TRAILING_DASH.sub("", body).strip()  # "Rp 10.000.000,-"
+    if body.endswith((".-", ",-")):  # "Rp 10.000.000,-"
+        body = body[:-2]
+    body = body.strip()
     numbers = _NUM_ANYWHERE.findall(body)
     match = _NUM.match(body)
     if not match:

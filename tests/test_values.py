@@ -1,6 +1,8 @@
 """Every value form of WORKBOOK.md section 1 is read right."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kinerja_xlsx.values import Kind, compound_ratio, noise_free_decimals, parse_cell, parse_text
 
@@ -97,3 +99,26 @@ def test_floating_noise_is_not_precision():
 def test_unreadable_cells_are_not_guessed():
     assert parse_cell(True).kind is Kind.TEXT
     assert parse_cell(float("nan")).kind is Kind.TEXT
+
+
+_TYPED = st.text(alphabet=" \t\n\r\xa0\u2009\u3000\x1c\x85Rrpi.,-%#/0123456789dokOrangBulan", max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TYPED)
+def test_whitespace_is_collapsed_as_the_pattern_would(text):
+    """Typed figures are read with their whitespace collapsed by ``str.split``; it must know
+    exactly the whitespace of the pattern ``\\s`` (NBSP, thin and ideographic spaces, ...)."""
+    import re
+
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Rp 10.000.000,-", 10000000), ("Rp. 3.862.500.-", 3862500), ("12.500,- ", 12500), ("1.500 ,-", 1500),
+    ("-", None), ("7,-", 7),
+])
+def test_trailing_dash_of_a_rupiah_amount_is_dropped(text, number):
+    value = parse_text(text)
+    assert (value.number if value.kind is Kind.NUMBER else None) == number
+    assert value.unit == "" and value.note is None
