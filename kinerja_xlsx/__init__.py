@@ -10,16 +10,29 @@ a corrected workbook, a JSON of findings and the PDF reports.
 
 __version__ = "0.1.0"
 
-from .collector import paused as _paused  # noqa: E402
+# The public names, loaded on first use: ``import kinerja_xlsx`` alone (what the ``kinerja``
+# command does before it reads its arguments) does not load pandas, so ``kinerja --help``
+# answers at once and ``kinerja periksa`` can switch the cycle collector off first.
+_PUBLIC = {"process": "pipeline", "check": "pipeline", "analyse": "pipeline", "Result": "pipeline",
+           "Settings": "compute", "InputError": "errors"}
 
-# Importing pandas and numpy makes some 44.000 objects the cycle collector tracks, nearly all
-# of them living as long as the process. The collector ran some 140 times over them while being
-# imported (36 of 305 ms) and found 676 objects of garbage in all: it is paused for these
-# imports and left as it was afterwards (it frees that garbage when it next runs).
-with _paused():
-    from .compute import Settings  # noqa: E402
-    from .errors import InputError  # noqa: E402
-    from .pipeline import Result, analyse, check, process  # noqa: E402
-del _paused
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    from .collector import paused
+
+    # Importing pandas and numpy makes some 44.000 objects the cycle collector tracks, nearly
+    # all of them living as long as the process. The collector ran some 140 times over them
+    # while being imported (36 of 305 ms) and found 676 objects of garbage in all: it is paused
+    # for these imports and left as it was afterwards (it frees that garbage when it next runs).
+    with paused():
+        value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["process", "check", "analyse", "Result", "Settings", "InputError", "__version__"]

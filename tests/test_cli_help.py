@@ -89,3 +89,24 @@ def test_abort_and_exit_codes_pass_through_the_indonesian_group():
     aborted = runner.invoke(mini, ["batal"])
     assert aborted.exit_code == 1 and "Dibatalkan." in aborted.output
     assert runner.invoke(mini, ["keluar"]).exit_code == 3
+
+
+def test_help_does_not_load_pandas():
+    """``kinerja --help`` (and an argument error) answers without loading pandas and numpy,
+    a quarter of a second on the office computer; the public names still load on use."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kinerja_xlsx.cli\n"
+            "loaded = 'pandas' in sys.modules\n"
+            "from kinerja_xlsx import process, Settings, InputError\n"
+            "print(loaded, 'pandas' in sys.modules, callable(process))\n"
+            "try:\n    kinerja_xlsx.cli.__package__ and __import__('kinerja_xlsx').tidak_ada\n"
+            "except AttributeError as exc:\n    print('AttributeError', exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False True True"
+    assert out[1].startswith("AttributeError") and "tidak_ada" in out[1]
+    help_run = subprocess.run([sys.executable, "-X", "importtime", "-m", "kinerja_xlsx", "--help"],
+                              capture_output=True, text=True)
+    assert help_run.returncode == 0 and "proses" in help_run.stdout
+    assert "| pandas" not in help_run.stderr and "| numpy" not in help_run.stderr
