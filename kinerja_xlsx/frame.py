@@ -79,7 +79,7 @@ def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) 
         kind = value.kind
         record[field] = value.number if kind is _NUMBER else _NAN
         record[val_key] = value
-        record[kind_key] = kind._value_  # the member's value without Enum's property (40.000 rows at 500 units)
+        record[kind_key] = kind._value_  # the member's value without Enum's property (40.000 figures at 500 units)
         record[dec_key] = value.decimals if value.decimals is not None else -1
         record[ref_key] = f"{ref}{number}"
         record[cell_key] = cell

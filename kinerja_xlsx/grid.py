@@ -48,7 +48,8 @@ _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 # ``Cell(sheet, row, col, value)`` without the named tuple's own ``__new__``, a Python
-# function that takes a third of the time of making a cell (75.000 cells at 500 units)
+# function that takes two thirds of the time of making a cell (0,36 against 0,12 us; 75.000
+# cells at 500 units)
 _new = tuple.__new__
 
 MAX_AREA = 2_000_000  # cells per sheet; calamine materialises the whole rectangle
@@ -154,7 +155,8 @@ def _styled_cells(data: bytes) -> list[tuple[bytes, bytes, bytes]]:
     """(column, row, style) of every cell with a style. The quick pattern is used when it
     accounts for every ``s="`` attribute of the sheet (the others belong to rows); otherwise,
     attributes in another order, the general pattern. The attributes are counted with
-    ``bytes.count``, a fifth of the time of a pattern that starts with a whitespace class."""
+    ``bytes.count`` and three substring tests, two thirds of the time of a pattern that starts
+    with a whitespace class (12 against 18 ms at 500 units)."""
     quick = _STYLED_FIRST.findall(data)
     if (len(quick) == data.count(b' s="') - len(_ROW_STYLE.findall(data))
             and not any(other in data for other in _S_AFTER_OTHER_SPACE)):

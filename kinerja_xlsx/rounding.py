@@ -48,7 +48,7 @@ def _quantize(x: float, decimals: int, rounding: str) -> float:
     if 0 <= decimals <= 15:
         # Most figures are nowhere near a tie: the digit to keep is plain to see in binary, and
         # whole / 10^decimals (two exact doubles, one correctly rounded division) is the double
-        # the decimal result reads as. A third of a check's rounding time went to Decimal.
+        # the decimal result reads as. Decimal there was 2 % of a 500-unit check's instructions.
         scaled = abs(x) * 10.0 ** decimals
         if scaled < _SCALED_LIMIT:
             whole = math.floor(scaled)
