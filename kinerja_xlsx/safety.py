@@ -74,7 +74,8 @@ def _human(size: float) -> str:
     return f"{size / 1024:,.0f} KiB".replace(",", ".")
 
 
-def check_file(path: str, limits: Limits = LIMITS, keep: Callable[[str], bool] = lambda name: False) -> dict[str, bytes]:
+def check_file(path: str, limits: Limits = LIMITS,
+               keep: Callable[[str], bool] = lambda name: False) -> dict[str, bytes]:
     """Raise :class:`InputError` for a file that is missing, is not an .xlsx package, is
     damaged, or is too large or too strange to parse safely.
 
