@@ -30,8 +30,7 @@ def __getattr__(name: str):
     # while being imported (36 of 305 ms) and found 676 objects of garbage in all: it is paused
     # for these imports and left as it was afterwards (it frees that garbage when it next runs).
     with paused():
-        value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
+        value = globals()[name] = getattr(import_module(f".{module}", __name__), name)
     return value
 
 
