@@ -54,6 +54,21 @@ def test_edge_cells_identical(tmp_path):
     assert len(formulas) == 2 and all(v[0] is None for v in formulas.values())  # no stored result
 
 
+def test_formulas_beyond_the_values_are_read(tmp_path):
+    """A formula without a stored result right of or below every value lies outside the area
+    calamine materialises; the scan adds it, to its row or as a row of its own, in order."""
+    path = tmp_path / "tepi_rumus.xlsx"
+    write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1)])])
+    book = openpyxl.load_workbook(path)
+    book["A"]["P3"] = "=2+2"
+    book["A"]["Z50"] = "=1+1"
+    book.save(path)
+    assert via_grid(str(path)) == via_openpyxl(str(path))
+    sheet = next(g for g in load_grid(str(path)) if g.name == "A")
+    assert [r for r, _ in sheet.rows] == sorted(r for r, _ in sheet.rows) and sheet.rows[-1][0] == 50
+    assert dict(sheet.rows)[50][26].uncached and dict(sheet.rows)[3][16].formula == "=2+2"
+
+
 def test_uncached_formula_is_marked(tmp_path):
     path = tmp_path / "f.xlsx"
     write_workbook(str(path), INFO, [unit("A", [row(target=1, realisasi=1, capaian=Formula("=1/0"))])])
