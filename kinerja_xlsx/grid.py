@@ -233,13 +233,13 @@ def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGri
     ``parts`` holds parts already decompressed (by name, see :func:`wanted`); the others are
     read from the file. Raises :class:`TooWide` when a sheet's used rectangle exceeds
     ``MAX_AREA`` cells (one stray value far away makes calamine build the whole rectangle)."""
-    read = _Package(path, parts)
+    package = _Package(path, parts)
     try:
-        styles = _styles(read)
-        paths = _sheet_paths(read)
-        raw = {name: read(p) if p else b"" for name, (p, _) in paths.items()}
+        styles = _styles(package)
+        paths = _sheet_paths(package)
+        raw = {name: package(p) if p else b"" for name, (p, _) in paths.items()}
     finally:
-        read.close()
+        package.close()
     book = CalamineWorkbook.from_path(path)
     grids = []
     for name in book.sheet_names:
@@ -279,16 +279,15 @@ def load_grid(path: str, parts: dict[str, bytes] | None = None) -> list[SheetGri
                 rows.append((r, cells))
         # cells the scan knows (a formula without a result) but calamine's area did not reach
         extra: dict[int, dict[int, Cell]] = {}
-        read = dict(rows)
+        by_row = dict(rows)
         for (r, c), (fmt, formula, has_value, error) in facts.items():
-            if (formula or error) and c not in read.get(r, ()):
+            if (formula or error) and c not in by_row.get(r, ()):
                 extra.setdefault(r, {})[c] = Cell(name, r, c, error, fmt, formula,
                                                    uncached=formula is not None and not has_value)
         if extra:
-            merged_rows = dict(rows)
             for r, cells in extra.items():
-                merged_rows.setdefault(r, {}).update(cells)
-            rows = sorted(merged_rows.items())
+                by_row.setdefault(r, {}).update(cells)
+            rows = sorted(by_row.items())
         hidden = set()
         if b'hidden="' in data:  # rarely: the patterns are skipped for the other sheets
             hidden = {int(x) for x in _ROW_HIDDEN.findall(data)} | {int(x) for x in _ROW_HIDDEN_2.findall(data)}
