@@ -153,6 +153,8 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(layout, "REMEMBER_WIDTHS", False)
     monkeypatch.setattr(flow.Grid, "_calc", flow.Table._calc)
     monkeypatch.setattr(flow, "KNOWN_HEIGHTS", False)
+    monkeypatch.setattr(flow, "FAST_CELLS", False)
+    monkeypatch.setattr(layout, "_NUMBERS_LIMIT", 0)
     monkeypatch.setattr(preformat, "ENABLED", False)
     slow = _units(result, tmp_path / "slow", texts)
     assert len(fast) == len(slow) > 1
@@ -262,6 +264,70 @@ def test_known_row_heights_are_the_ones_reportlab_measures(rows, header_rows, sp
     assert all(k is None or k == measured for k, measured in zip(known, grid._rowHeights))
     assert sum(k is None for k in known) <= 1  # only a row a span touches is left to ReportLab
     assert not span or ncols == 1 or known[0] is None  # a row a span touches is left to ReportLab
+
+
+ALIGNS = ["LEFT", "CENTRE", "CENTER", "RIGHT", "DECIMAL"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda ncols: st.lists(st.lists(CELL, min_size=ncols, max_size=ncols),
+                                                         min_size=1, max_size=6)),
+       st.integers(0, 3), st.booleans(),
+       st.lists(st.tuples(st.sampled_from(["ALIGN", "VALIGN", "TEXTCOLOR", "FONT", "LEADING"]),
+                          st.integers(0, 3), st.integers(0, 5)), max_size=4))
+def test_string_cells_are_drawn_with_reportlabs_operators(rows, header_rows, span, extra):
+    """Alignments, vertical alignments, colours, fonts and spans, cell by cell: the grid's own
+    string drawing writes what ReportLab's ``_drawCell`` writes."""
+    layout.register_fonts()
+    ncols = len(rows[0])
+    style = layout.table_style(min(header_rows, len(rows)), total=header_rows == 3)
+    if span and ncols > 1:
+        style = style + [("SPAN", (0, 0), (1, 0))]
+    values = {"ALIGN": ALIGNS, "VALIGN": ["TOP", "MIDDLE", "BOTTOM"],
+              "TEXTCOLOR": [layout.GREY, layout.colors.black, layout.colors.Color(0, 0, 0), layout.MARK_COLOR],
+              "FONT": [layout.SEL, layout.TEKS_TEBAL, layout.SEL_TEBAL], "LEADING": [9, 12.5, 14]}
+    for op, col, row in extra:
+        choices = values[op]
+        style.append((op, (col % ncols, row % len(rows)), (col % ncols, row % len(rows)),
+                      choices[(col + row) % len(choices)]))
+
+    def drawn(fast: bool) -> list[str]:
+        flow.FAST_CELLS = fast
+        try:
+            grid = flow.data_table(rows, [70.0] * ncols, style)
+            canvas = layout.NumberedCanvas(io.BytesIO())
+            grid.wrapOn(canvas, 70.0 * ncols, 1e6)
+            grid.drawOn(canvas, 10, 10)
+            return list(canvas._code)
+        finally:
+            flow.FAST_CELLS = True
+
+    assert drawn(True) == drawn(False)
+
+
+def test_fast_string_cells_are_used_for_a_data_tables_strings(monkeypatch):
+    """The comparison above is not vacuous: the grid's string drawing is what draws them."""
+    layout.register_fonts()
+    seen = []
+    original = flow.Table._drawCell
+    monkeypatch.setattr(flow.Table, "_drawCell", lambda self, *a: seen.append(a[0]) or original(self, *a))
+    grid = flow.data_table([["a", "b\nc"], ["d", flow.BLANK]], [70.0, 70.0], layout.table_style(1))
+    canvas = layout.NumberedCanvas(io.BytesIO())
+    grid.wrapOn(canvas, 140, 1e6)
+    grid.drawOn(canvas, 10, 10)
+    assert seen == [flow.BLANK]  # only the flowable went to ReportLab
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e7, max_value=1e7),
+                 st.integers(-10 ** 6, 10 ** 6), st.sampled_from([0.0, -0.0, 0.005, -0.005, 1e-9, 0.125, True])),
+       st.floats(allow_nan=False, allow_infinity=False, min_value=-1e7, max_value=1e7))
+def test_remembered_numbers_are_reportlabs_numbers(x, y):
+    from reportlab.lib.rl_accel import fp_str
+
+    layout.number(x)  # remembered first, then asked again
+    assert layout.number(x) == fp_str(x)
+    assert f"{layout.number(x)} {layout.number(y)}" == fp_str(x, y)
 
 
 def _one_more_save(new: list[bytes], old: list[bytes]) -> bool:

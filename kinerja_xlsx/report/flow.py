@@ -393,6 +393,59 @@ class Grid(Table):
             super()._calc(availWidth, availHeight)
             self._calculated_for = room
 
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        """ReportLab's ``_drawCell``, with a string cell's lines handed straight to the canvas's
+        plain-string writer (:class:`layout.NumberedCanvas`): the same places, the same
+        operators, without the generic checks per cell (a data table's cells each have a style
+        object of their own, so ReportLab compared their colours, in Python, cell by cell).
+        Anything else (a flowable, a link, another alignment or canvas) is ReportLab's."""
+        canv = self.canv
+        share = _SHARE.get(cellstyle.alignment)
+        valign = cellstyle.valign
+        if (type(cellval) is not str or share is None or valign not in _VALIGNS or not FAST_CELLS
+                or not hasattr(canv, "_drew_plain") or cellstyle.href or cellstyle.destination
+                or cellstyle.direction or cellstyle.shaping):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        current = self._curcellstyle
+        if current is not cellstyle:  # as ReportLab sets them, comparing the objects first
+            color = cellstyle.color
+            if current is None or (color is not current.color and color != current.color):
+                canv.setFillColor(color)
+            if (current is None or cellstyle.leading != current.leading or cellstyle.fontname != current.fontname
+                    or cellstyle.fontsize != current.fontsize):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        if share == 0:
+            x = colpos + cellstyle.leftPadding
+        elif share == 1:
+            x = colpos + colwidth - cellstyle.rightPadding
+        else:
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+        lines = cellval.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        elif valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + len(lines) * leading) / 2.0 \
+                - fontsize
+        drew_plain = canv._drew_plain
+        for line in lines:
+            if not drew_plain(x, y, line, share, None, ()):
+                getattr(canv, _DRAW[share])(x, y, line)
+            y -= leading
+
+
+# Where a string cell's alignment puts its lines: the share of a line's width left of x, and
+# the canvas method ReportLab draws it with.
+_SHARE = {"LEFT": 0, "CENTRE": 0.5, "CENTER": 0.5, "RIGHT": 1}
+_DRAW = {0: "drawString", 0.5: "drawCentredString", 1: "drawRightString"}
+_VALIGNS = frozenset({"TOP", "MIDDLE", "BOTTOM"})
+FAST_CELLS = True  # tests turn it off to compare with ReportLab's own drawing
+
 
 def data_table(rows: list[list], colWidths: list[float], style: list[tuple], **kw) -> Table:
     """A Table of ``rows`` styled by ``style``, with every :class:`Plain` drawn as its string in
