@@ -10,6 +10,7 @@ reports equal byte for byte.
 from __future__ import annotations
 
 import io
+import math
 
 import pytest
 from hypothesis import given, settings
@@ -266,7 +267,83 @@ def test_known_row_heights_are_the_ones_reportlab_measures(rows, header_rows, sp
     assert not span or ncols == 1 or known[0] is None  # a row a span touches is left to ReportLab
 
 
-ALIGNS = ["LEFT", "CENTRE", "CENTER", "RIGHT", "DECIMAL"]
+WORDS = st.sampled_from(["Jumlah", "dokumen", "yang", "disusun", "100,00%", "(unit", "19,", "1)", "a", "-",
+                         "Penyelenggaraan" * 3, "Ümum", "kata\xa0kata", "ber\xadlanjut", "\u200b", "\t", "\n"])
+BREAK_STYLES = ["sel", "sel_angka", "teks", "daftar", "butir", "catatan", "judul", "rumus"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WORDS, max_size=30).map(" ".join), st.sampled_from(BREAK_STYLES),
+       st.one_of(st.floats(20, 450), st.lists(st.floats(20, 450), min_size=1, max_size=3)),
+       st.sampled_from([None, "-", "1.", "\u2713"]), st.booleans())
+def test_lines_are_broken_as_reportlab_breaks_them(text, style, width, bullet, split_long):
+    """The lean loop gives ReportLab's lines, widths and counters, and narrows the list of
+    widths as ReportLab does; where it cannot (a long word, a soft hyphen, a no-break
+    space), ReportLab's own runs and finds the paragraph as it was."""
+    from reportlab.platypus.paragraph import Paragraph
+
+    layout.register_fonts()
+    chosen = layout.STYLES[style].clone("uji", splitLongWords=int(split_long))
+
+    def broken(fast: bool):
+        paragraph = flow.Para(text, chosen, bulletText=bullet)
+        given_width = list(width) if isinstance(width, list) else width
+        flow.FAST_BREAKS = fast
+        try:
+            lines = paragraph.breakLines(given_width)
+        finally:
+            flow.FAST_BREAKS = True
+        state = {k: getattr(paragraph, k, None) for k in ("_width_max", "height", "_splitLongWordCount",
+                                                          "_hyphenations")}
+        return lines.__dict__, state, given_width
+
+    assert broken(True) == broken(False)
+    assert Paragraph.breakLines is not flow.Para.breakLines
+
+
+@pytest.mark.parametrize("less", [0.0, 0.01, 0.2, 1.0])
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_lines_that_just_fit_break_as_reportlab_breaks_them(count, less):
+    """The edges: a line exactly as wide as its words (a tie), and a hair too narrow, where
+    ReportLab lets the spaces shrink a little rather than break."""
+    layout.register_fonts()
+    style = layout.STYLES["sel"]
+    words = "Jumlah dokumen yang disusun tepat waktu".split()
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    line = -space
+    for word in words[:count]:  # summed as a line is measured
+        line = line + space + stringWidth(word, style.fontName, style.fontSize)
+    # the room with which the line exactly fills its limit (its spaces may shrink a little)
+    shrink = style.spaceShrinkage * space * (count - 1)
+    width = line - shrink
+    while width + shrink < line:
+        width = math.nextafter(width, math.inf)
+    while width + shrink > line:
+        width = math.nextafter(width, -math.inf)
+    assert less or width + shrink == line
+    width -= less
+
+    def broken(fast: bool):
+        paragraph = flow.Para(" ".join(words), style)
+        flow.FAST_BREAKS = fast
+        try:
+            return paragraph.breakLines([width, width]).__dict__, paragraph._width_max
+        finally:
+            flow.FAST_BREAKS = True
+
+    assert broken(True) == broken(False)
+
+
+def test_the_lean_line_breaking_is_what_breaks_plain_paragraphs():
+    """Not vacuous: a plain paragraph is broken by the lean loop, a long word by ReportLab."""
+    layout.register_fonts()
+    style = layout.STYLES["sel"]
+    assert flow._break_plain(flow.Para("dua kata " * 5, style), [60.0, 60.0]) is not None
+    assert flow._break_plain(flow.Para("Penyelenggaraan" * 4, style), [60.0, 60.0]) is None
+    assert flow._break_plain(flow.Para("<b>tebal</b> dan biasa", style), [60.0, 60.0]) is None
+
+
+ALIGNS = ["LEFT", "CENTRE", "CENTER", "RIGHT"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,11 +25,12 @@ from typing import NamedTuple
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import strip as rl_strip
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.platypus.tables import CellStyle, _setCellStyle
 
 from . import layout
@@ -167,6 +168,15 @@ class Para(Paragraph):
             remember(_BROKEN, _BROKEN_LIMIT, key, (self.blPara, tuple(self._wrapWidths), self._width_max, self.height))
         return size
 
+    def breakLines(self, width):
+        """ReportLab's line breaking; for one run of text that needs no word split or
+        hyphenated, ReportLab's own rule in a lean loop (:func:`_break_plain`)."""
+        if FAST_BREAKS:
+            broken = _break_plain(self, width)
+            if broken is not None:
+                return broken
+        return super().breakLines(width)
+
     def plain_lines(self, availWidth: float) -> list[str] | None:
         """The lines ReportLab sets this paragraph in at ``availWidth``, as strings, when each
         is one run of text in the paragraph's own style, aligned left, centred or right (so a
@@ -209,6 +219,82 @@ class Para(Paragraph):
         code = tuple(canv._code[start:])
         if code and code[0] == "q" and code[-1] == "Q" and not any(" gs" in c for c in code):
             remember(_DRAWN, _DRAWN_LIMIT, key, code)
+
+
+# Widths of the words broken into lines, by font, size and encoding: ReportLab's
+# ``stringWidth`` through three calls a word was most of its line breaking.
+_WORD_WIDTHS: dict[tuple, dict[str, float]] = {}
+_WORD_WIDTHS_LIMIT = 1 << 15
+FAST_BREAKS = True  # tests turn it off to compare with ReportLab's own breaking
+
+
+def _break_plain(para: Paragraph, width):
+    """``Paragraph.breakLines(para, width)`` for the common case, by the same steps in the same
+    floating-point order: one fragment of text (no image, background, dots, bidi, shaping),
+    no hyphenation asked and no soft hyphen or no-break space in it. None where ReportLab's
+    own must run, including when a word is wider than its line (it is split there); nothing
+    is changed then."""
+    frags = para.frags
+    if len(frags) != 1 or isinstance(width, tuple):
+        return None
+    f = frags[0]
+    style = para.style
+    if (type(f) is not ParaFrag or not isinstance(getattr(f, "text", None), str) or hasattr(f, "cbDefn")
+            or hasattr(f, "backColor") or style.endDots or style.shaping or getattr(style, "hyphenationLang", "")
+            or style.uriWasteReduce or style.embeddedHyphenation
+            or (style.wordWrap and style.wordWrap.upper() in ("RTL", "LTR", "CJK"))):
+        return None
+    text = f.text
+    if "\xad" in text or "\xa0" in text:
+        return None
+    maxWidths = list(width) if isinstance(width, list) else [width]
+    _handleBulletWidth(para.bulletText, style, maxWidths)  # the bullet narrows the first line
+    fontName, fontSize, encoding = f.fontName, f.fontSize, para.encoding
+    key = (fontName, fontSize, encoding)
+    known = _WORD_WIDTHS.get(key)
+    if known is None or len(known) >= _WORD_WIDTHS_LIMIT:
+        known = remember(_WORD_WIDTHS, 64, key, {})
+    spaceWidth = stringWidth(" ", fontName, fontSize, encoding)
+    dSpaceShrink = style.spaceShrinkage * spaceWidth
+    splitLongWords = style.splitLongWords
+    maxlineno = len(maxWidths) - 1
+    maxWidth = maxWidths[0]
+    lines = []
+    cLine: list[str] = []
+    currentWidth = -spaceWidth
+    widest = lineno = 0
+    for word in rl_strip(text).split():  # ReportLab's split() of text without a no-break space
+        wordWidth = known.get(word)
+        if wordWidth is None:
+            wordWidth = known[word] = stringWidth(word, fontName, fontSize, encoding)
+        newWidth = currentWidth + spaceWidth + wordWidth
+        limWidth = maxWidth + dSpaceShrink * len(cLine)
+        if newWidth > limWidth and splitLongWords and wordWidth > maxWidths[min(lineno, maxlineno)]:
+            return None  # a long word: ReportLab splits it
+        if newWidth <= limWidth or not cLine:
+            cLine.append(word)
+            currentWidth = newWidth
+        else:
+            if currentWidth > widest:
+                widest = currentWidth
+            lines.append((maxWidth - currentWidth, cLine))
+            cLine = [word]
+            currentWidth = wordWidth
+            lineno += 1
+            maxWidth = maxWidths[min(maxlineno, lineno)]
+    if cLine:
+        if currentWidth > widest:
+            widest = currentWidth
+        lines.append((maxWidth - currentWidth, cLine))
+    # what ReportLab's breakLines leaves behind: its counters, and the bullet's narrowing in
+    # the list of widths it was given
+    para._width_max = widest
+    para.height = 0
+    para._splitLongWordCount = para._hyphenations = 0
+    if isinstance(width, list):
+        width[:] = maxWidths
+    ascent, descent = getAscentDescent(fontName, fontSize)
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=fontSize)
 
 
 # Operators of drawn plain paragraphs, shared between paragraphs (and reports) with the same
