@@ -155,6 +155,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(flow.Grid, "_calc", flow.Table._calc)
     monkeypatch.setattr(flow, "KNOWN_HEIGHTS", False)
     monkeypatch.setattr(flow, "FAST_CELLS", False)
+    monkeypatch.setattr(flow, "FAST_BREAKS", False)
     monkeypatch.setattr(layout, "_NUMBERS_LIMIT", 0)
     monkeypatch.setattr(preformat, "ENABLED", False)
     slow = _units(result, tmp_path / "slow", texts)
