@@ -553,3 +553,21 @@ def test_the_contents_cells_are_drawn_where_their_paragraphs_drew_them(monkeypat
     placed = _placed_text(fast)
     assert sum(len(p) for p in placed) > 4 * len(reports)
     assert placed == _placed_text(slow)
+
+
+def test_the_signature_lines_are_drawn_where_their_paragraphs_drew_them(monkeypatch, tmp_path, hostile):
+    """The signature block draws a line that fits as a string: each lands where the paragraph
+    put it (with and without a superior, short and wrapping jabatan, hostile text)."""
+    from kinerja_xlsx.report import story
+
+    texts = load_texts()
+    results = [check(str(SAMPLE)), check(hostile)]
+    fast = [_units(result, tmp_path / f"cepat{i}", texts) for i, result in enumerate(results)]
+    monkeypatch.setattr(story, "roomy_cell", lambda text, style, width: story.para(text, style))
+    slow = [_units(result, tmp_path / f"paragraf{i}", texts) for i, result in enumerate(results)]
+    assert fast != slow  # the strings are drawn otherwise
+    for i, (a, b) in enumerate(zip(fast, slow)):
+        for j, (x, y) in enumerate(zip(a, b)):
+            (tmp_path / f"a{i}{j}.pdf").write_bytes(x)
+            (tmp_path / f"b{i}{j}.pdf").write_bytes(y)
+            assert _placed_text(tmp_path / f"a{i}{j}.pdf") == _placed_text(tmp_path / f"b{i}{j}.pdf")

@@ -376,12 +376,14 @@ def _tanggapan(s: Story) -> Table:
     return Table(rows, colWidths=[120 * mm], style=TableStyle(style), hAlign="CENTER")
 
 
-def _signature_block(s: Story, person, heading: str) -> list[Para]:
+def _signature_block(s: Story, person, heading: str) -> list:
+    """One signature column: lines that fit are drawn as strings, like table cells."""
     ttd = s.t["tanda_tangan"]
     name = person.nama or ttd["tanpa_nama"]
-    return [para(heading, "ttd"), para(person.jabatan.upper(), "ttd"), Spacer(1, 20 * mm),
+    half = layout.PORTRAIT.width / 2
+    return [roomy_cell(heading, "ttd", half), roomy_cell(person.jabatan.upper(), "ttd", half), Spacer(1, 20 * mm),
             Para(f"<u>{markup(name)}</u>", STYLES["ttd_nama"]),
-            para(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd")]
+            roomy_cell(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd", half)]
 
 
 def _signatures(s: Story) -> list:
@@ -389,9 +391,9 @@ def _signatures(s: Story) -> list:
     right = _signature_block(s, s.r.person, s.text("tanda_tangan", "tempat_tanggal"))
     left = _signature_block(s, s.r.atasan, ttd["mengetahui"]) if s.r.atasan else [""] * len(right)
     half = layout.PORTRAIT.width / 2
-    table = Table(list(map(list, zip(left, right))), colWidths=[half, half],
-                  style=TableStyle([layout.CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table = data_table(list(map(list, zip(left, right))), [half, half],
+                       [layout.CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
     # a plain list: a KeepTogether nested in another reports an infinite height and breaks the page
     return [Spacer(1, 8 * mm), table]
 
