@@ -53,7 +53,7 @@ def test_a_plain_string_is_drawn_with_reportlabs_own_operators(monkeypatch, font
         return list(canvas._code)
 
     made = []
-    monkeypatch.setattr(layout.Canvas, "beginText", lambda self, *a, **k: made.append(1) or
+    monkeypatch.setattr(layout.NumberedCanvas, "beginText", lambda self, *a, **k: made.append(1) or
                         layout.textobject.PDFTextObject(self, *a, **k))
     fast = drawn(True)
     shortcut_objects = len(made)
@@ -156,6 +156,7 @@ def test_whole_unit_reports_are_byte_identical_without_the_shortcuts(monkeypatch
     monkeypatch.setattr(flow, "KNOWN_HEIGHTS", False)
     monkeypatch.setattr(flow, "FAST_CELLS", False)
     monkeypatch.setattr(flow, "FAST_BREAKS", False)
+    monkeypatch.setattr(layout, "FAST_TEXT", False)
     monkeypatch.setattr(layout, "_NUMBERS_LIMIT", 0)
     monkeypatch.setattr(preformat, "ENABLED", False)
     slow = _units(result, tmp_path / "slow", texts)
@@ -342,6 +343,53 @@ def test_the_lean_line_breaking_is_what_breaks_plain_paragraphs():
     assert flow._break_plain(flow.Para("dua kata " * 5, style), [60.0, 60.0]) is not None
     assert flow._break_plain(flow.Para("Penyelenggaraan" * 4, style), [60.0, 60.0]) is None
     assert flow._break_plain(flow.Para("<b>tebal</b> dan biasa", style), [60.0, 60.0]) is None
+
+
+PARAGRAPHS = st.sampled_from(["Sasaran meningkatnya kualitas pelayanan dengan indikator jumlah peserta (unit 19, 1).",
+                               "<b>tebal</b> dan biasa <font color='#B00020'>merah</font>", "Ümum ✓ kata", "",
+                               "a (b) \\ c", "satu<br/>dua", "kata " * 40, "x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(PARAGRAPHS, st.sampled_from(BREAK_STYLES + ["sel_kepala", "ttd", "rumus_kiri"]),
+                          st.sampled_from([None, "-", "1.", "\u2713"]), st.floats(40, 450)), min_size=1, max_size=6))
+def test_paragraph_lines_are_written_as_reportlabs_text_objects_write_them(paragraphs):
+    """Lines of every alignment, justified or not, with bullets, markup, non-ASCII text and
+    empty paragraphs, several on one canvas: the same operators as ReportLab's text objects."""
+    layout.register_fonts()
+
+    def drawn(fast: bool) -> list[str]:
+        layout.FAST_TEXT = fast
+        try:
+            canvas = layout.NumberedCanvas(io.BytesIO())
+            y = 800.0
+            for text, style, bullet, width in paragraphs:
+                paragraph = flow.Para(text, layout.STYLES[style], bulletText=bullet)
+                _, height = paragraph.wrap(width, 1e6)
+                paragraph.drawOn(canvas, 30.5, y - height)
+                y -= height + 3
+            return list(canvas._code)
+        finally:
+            layout.FAST_TEXT = True
+
+    fast = drawn(True)
+    assert fast == drawn(False)
+
+
+def test_the_text_objects_write_plain_lines_themselves(monkeypatch):
+    """Not vacuous: a paragraph's ASCII lines do not reach ReportLab's text formatting."""
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    layout.register_fonts()
+    seen = []
+    original = PDFTextObject._formatText
+    monkeypatch.setattr(PDFTextObject, "_formatText", lambda self, text: seen.append(text) or original(self, text))
+    canvas = layout.NumberedCanvas(io.BytesIO())
+    for text in ("Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh " * 3, "Dua"):
+        paragraph = flow.Para(text, layout.STYLES["teks"])
+        paragraph.wrap(200, 1e6)
+        paragraph.drawOn(canvas, 10, 10)
+    assert len(seen) == 1  # only the font's first use in the document
 
 
 ALIGNS = ["LEFT", "CENTRE", "CENTER", "RIGHT"]
