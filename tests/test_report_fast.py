@@ -107,6 +107,7 @@ MARKUP = ["BAB I<br/>PENDAHULUAN", "<u>PEJABAT SATU</u>", '<font size="12">☑</
 
 
 def test_parsed_markup_gives_reportlabs_fragments_and_owns_them():
+    layout.register_fonts()
     style = layout.STYLES["teks"]
     for text in MARKUP:
         first, second = flow.Para(text, style), flow.Para(text, style)
@@ -619,3 +620,73 @@ def test_the_signature_lines_are_drawn_where_their_paragraphs_drew_them(monkeypa
             (tmp_path / f"a{i}{j}.pdf").write_bytes(x)
             (tmp_path / f"b{i}{j}.pdf").write_bytes(y)
             assert _placed_text(tmp_path / f"a{i}{j}.pdf") == _placed_text(tmp_path / f"b{i}{j}.pdf")
+
+
+SHARED_MARKUP = ["BAB I<br/>PENDAHULUAN", '<font size="12">\u2610</font>\u00a0\u00a0Setuju dengan laporan',
+          "<u>NAMA PEJABAT</u>", "<b>58,06%</b><super><font color=\"#B00020\">1</font></super>\u00a0",
+          "kata <b>tebal</b> " * 30 + "<br/>baris baru", "<b>Ümum</b> ✓ <i>miring</i> &amp; (kurung)"]
+
+
+@pytest.mark.parametrize("style", ["teks", "catatan"])
+@pytest.mark.parametrize("bullet", [None, "-", "\u2713"])
+@pytest.mark.parametrize("text", SHARED_MARKUP)
+def test_markup_lines_shared_between_paragraphs_are_reportlabs_lines(text, bullet, style):
+    """Paragraphs of the same markup take the first one's lines; they are the lines ReportLab
+    breaks, with the same fragments, counters and widths (narrowed by the bullet), and lines
+    of their own. The same markup without a bullet, broken before, is not taken."""
+    layout.register_fonts()
+
+    def broken(fast: bool, bullet=bullet):
+        paragraph = flow.Para(text, layout.STYLES[style], bulletText=bullet)
+        widths = [150.0, 180.0]
+        flow.FAST_BREAKS = fast
+        try:
+            lines = paragraph.breakLines(widths)
+        finally:
+            flow.FAST_BREAKS = True
+        shown = ([(line.__dict__ | {"words": [w.__dict__ for w in line.words]}) for line in lines.lines]
+                 if lines.kind == 1 else lines.__dict__)
+        return paragraph, lines, (lines.kind, shown, paragraph._width_max, paragraph.height,
+                                  paragraph._splitLongWordCount, widths, len(paragraph.frags))
+
+    flow._MARKUP_LINES.clear()
+    if bullet:
+        broken(True, bullet=None)
+    first, first_lines, first_state = broken(True)
+    second, second_lines, second_state = broken(True)
+    third, third_lines, third_state = broken(True)
+    _, _, reportlab_state = broken(False)
+    assert first_state == second_state == third_state == reportlab_state
+    if first_lines.kind == 1:
+        assert len(flow._MARKUP_LINES) == 1 + bool(bullet)  # remembered once per bullet, then taken
+        assert third_lines.lines is not second_lines.lines
+        assert all(a is not b and a.words is not b.words for a, b in zip(second_lines.lines, third_lines.lines))
+        assert third.frags is not second.frags
+
+
+def test_markup_paragraphs_split_across_pages_are_reportlabs(tmp_path):
+    """Long markup paragraphs broken once and taken again in later documents, split over
+    pages: the same bytes as ReportLab breaking each one itself."""
+    from kinerja_xlsx.report.story import para
+
+    layout.register_fonts()
+    text = "Kalimat <b>tebal</b> dan <font color='#B00020'>merah</font> yang panjang sekali. " * 60
+
+    def documents(fast: bool) -> list[bytes]:
+        flow.FAST_BREAKS = fast
+        try:
+            out = []
+            for i in range(3):
+                path = tmp_path / f"{fast}{i}.pdf"
+                story = [para("Judul", "judul"), flow.Para(text, layout.STYLES["teks"]),
+                         flow.Para(text, layout.STYLES["daftar"], bulletText="1.")]
+                layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
+                out.append(path.read_bytes())
+            return out
+        finally:
+            flow.FAST_BREAKS = True
+
+    flow._MARKUP_LINES.clear()
+    fast = documents(True)
+    assert flow._MARKUP_LINES  # the long paragraphs were remembered and taken again
+    assert fast == documents(False)

@@ -28,7 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import (ParaLines, _handleBulletWidth, _processed_frags, cleanBlockQuotedText,
+                                          textTransformFrags)
 from reportlab.platypus.paragraph import strip as rl_strip
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.platypus.tables import CellStyle, _setCellStyle
@@ -130,6 +131,7 @@ class Para(Paragraph):
 
     _wrapped_at: float | None = None
     _plain = False
+    _parsed = False  # its fragments are the parser's for its text and style (see _markup_key)
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, **kw):
         if frags is None and style is not None and isinstance(text, str):
@@ -143,6 +145,7 @@ class Para(Paragraph):
                     bulletText = bulletText or getattr(style, "bulletText", None)
                     text, style, frags, bullet = parsed
                     bulletText = bullet or bulletText
+                    self._parsed = True
         super().__init__(text, style, bulletText=bulletText, frags=frags, caseSensitive=caseSensitive, **kw)
 
     def wrap(self, availWidth, availHeight):
@@ -170,12 +173,25 @@ class Para(Paragraph):
 
     def breakLines(self, width):
         """ReportLab's line breaking; for one run of text that needs no word split or
-        hyphenated, ReportLab's own rule in a lean loop (:func:`_break_plain`)."""
-        if FAST_BREAKS:
-            broken = _break_plain(self, width)
-            if broken is not None:
-                return broken
-        return super().breakLines(width)
+        hyphenated, ReportLab's own rule in a lean loop (:func:`_break_plain`); for markup
+        broken before at the same widths, those lines again (:data:`_MARKUP_LINES`)."""
+        if not FAST_BREAKS:
+            return super().breakLines(width)
+        broken = _break_plain(self, width)
+        if broken is not None:
+            return broken
+        key = _markup_key(self, width)
+        if key is None:
+            return super().breakLines(width)
+        held = _MARKUP_LINES.get(key)
+        if held is not None:
+            return _lines_again(self, width, held)
+        broken = super().breakLines(width)
+        if (broken.kind == 1 and not self._splitLongWordCount and not self._hyphenations
+                and not any(hasattr(f, "cbDefn") for line in broken.lines for f in line.words)):
+            remember(_MARKUP_LINES, _MARKUP_LINES_LIMIT, key,
+                     (_copied_lines(broken.lines), list(self.frags), self._width_max, list(width)))
+        return broken
 
     def plain_lines(self, availWidth: float) -> list[str] | None:
         """The lines ReportLab sets this paragraph in at ``availWidth``, as strings, when each
@@ -295,6 +311,44 @@ def _break_plain(para: Paragraph, width):
         width[:] = maxWidths
     ascent, descent = getAscentDescent(fontName, fontSize)
     return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=fontSize)
+
+
+# Lines of markup paragraphs (chapter titles, the Tanggapan box's options, figures with a
+# correction mark), shared between paragraphs (and reports) with the same markup, style,
+# bullet and widths: ReportLab breaks such a paragraph by fragments, 70 µs each, and the
+# same few come in every report. (markup, style, bullet, auto leading, widths) ->
+# (lines, frag words, widest line, widths after the bullet). Only lines without a split or
+# hyphenated word and without callbacks are kept; each paragraph gets lines and word lists
+# of its own (drawing and splitting read the fragments in them, and change none).
+_MARKUP_LINES: dict[tuple, tuple] = {}
+_MARKUP_LINES_LIMIT = 1024
+
+
+def _markup_key(para: Paragraph, width) -> tuple | None:
+    """What a markup paragraph's lines depend on, or None when they are not shared: text
+    that is not this paragraph's parsed markup (a split part), fragments already broken,
+    a bullet of fragments."""
+    if (not para._parsed or not isinstance(width, list) or len(para.frags) < 2 or _processed_frags(para.frags)
+            or not (para.bulletText is None or isinstance(para.bulletText, str))):
+        return None
+    return (para.text, para.style, para.bulletText, getattr(para, "autoLeading", None), tuple(width))
+
+
+def _copied_lines(lines: list) -> list:
+    return [line.clone(words=list(line.words)) for line in lines]
+
+
+def _lines_again(para: Paragraph, width: list, held: tuple) -> ParaLines:
+    """The remembered lines, as ReportLab's ``breakLines`` leaves a paragraph after breaking
+    them: its fragments become the word list, its counters are reset, the bullet narrows the
+    widths it was given."""
+    lines, words, widest, widths = held
+    para.frags = list(words)
+    para._width_max = widest
+    para.height = 0
+    para._splitLongWordCount = para._hyphenations = 0
+    width[:] = widths
+    return ParaLines(kind=1, lines=_copied_lines(lines))
 
 
 # Operators of drawn plain paragraphs, shared between paragraphs (and reports) with the same
