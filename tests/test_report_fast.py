@@ -455,6 +455,12 @@ def test_remembered_numbers_are_reportlabs_numbers(x, y):
     layout.number(x)  # remembered first, then asked again
     assert layout.number(x) == fp_str(x)
     assert f"{layout.number(x)} {layout.number(y)}" == fp_str(x, y)
+    canvas = layout.NumberedCanvas(io.BytesIO())
+    for draw in (lambda c: c.line(x, y, y, x), lambda c: c.rect(x, y, 3.5, -y, stroke=0, fill=1),
+                 lambda c: c.rect(y, x, x, 0.25), lambda c: c.rect(x, x, y, y, stroke=0, fill=0)):
+        draw(canvas)
+        draw(super(layout.NumberedCanvas, canvas))  # ReportLab's own
+        assert canvas._code[-1] == canvas._code[-2]
 
 
 def _one_more_save(new: list[bytes], old: list[bytes]) -> bool:

@@ -27,7 +27,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFStream, PDFStreamFilterZC
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import textobject
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
 from .memo import remember
@@ -466,6 +466,15 @@ class NumberedCanvas(Canvas):
                           shaping=False):
         if not self._drew_plain(x, y, text, 0.5, mode, (charSpace, direction, wordSpace, shaping)):
             super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+    def line(self, x1, y1, x2, y2):
+        """ReportLab's line, its numbers written once per value (:func:`number`): a table's
+        rules share their columns' x and rows' y."""
+        self._code.append(f"n {number(x1)} {number(y1)} m {number(x2)} {number(y2)} l S")
+
+    def rect(self, x, y, width, height, stroke=1, fill=0):
+        self._code.append(f"n {number(x)} {number(y)} {number(width)} {number(height)} re "
+                          + PATH_OPS[stroke, fill, self._fillMode])
 
     def beginText(self, x=0, y=0, direction=None):
         if not FAST_TEXT:
