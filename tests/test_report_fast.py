@@ -461,6 +461,16 @@ def test_remembered_numbers_are_reportlabs_numbers(x, y):
         draw(canvas)
         draw(super(layout.NumberedCanvas, canvas))  # ReportLab's own
         assert canvas._code[-1] == canvas._code[-2]
+    for before in ("q", "2 0 0 2 5.5 7 cm"):  # a move on its own, and one joined to the transform before it
+        matrices, codes = [], []
+        for own in (True, False):
+            canvas = layout.NumberedCanvas(io.BytesIO())
+            canvas.transform(1.5, 0, 0, 1.5, y, x)
+            canvas._code.append(before)
+            (canvas if own else super(layout.NumberedCanvas, canvas)).translate(x, y)
+            matrices.append(canvas._currentMatrix)
+            codes.append(list(canvas._code))
+        assert matrices[0] == matrices[1] and codes[0] == codes[1]
 
 
 def _one_more_save(new: list[bytes], old: list[bytes]) -> bool:

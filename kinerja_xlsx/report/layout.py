@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFStream, PDFStreamFilterZC
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen import textobject
+from reportlab.pdfgen import canvas as canvas_module
 from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
@@ -466,6 +467,19 @@ class NumberedCanvas(Canvas):
                           shaping=False):
         if not self._drew_plain(x, y, text, 0.5, mode, (charSpace, direction, wordSpace, shaping)):
             super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+    def translate(self, dx, dy):
+        """ReportLab's ``transform(1, 0, 0, 1, dx, dy)`` (every flowable is drawn after one),
+        its numbers written once per value; joined to an operator before it by ReportLab."""
+        code = self._code
+        if code and code[-1][-3:] == " cm":
+            return super().translate(dx, dy)
+        if canvas_module.ENABLE_TRACKING:
+            a, b, c, d, e, f = 1, 0, 0, 1, dx, dy
+            a0, b0, c0, d0, e0, f0 = self._currentMatrix
+            self._currentMatrix = (a0 * a + c0 * b, b0 * a + d0 * b, a0 * c + c0 * d, b0 * c + d0 * d,
+                                   a0 * e + c0 * f + e0, b0 * e + d0 * f + f0)
+        code.append(f"1 0 0 1 {number(dx)} {number(dy)} cm")
 
     def line(self, x1, y1, x2, y2):
         """ReportLab's line, its numbers written once per value (:func:`number`): a table's
