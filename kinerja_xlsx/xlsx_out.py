@@ -15,7 +15,7 @@ from collections import defaultdict
 
 import xlsxwriter
 from xlsxwriter.exceptions import DuplicateWorksheetName
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_rowcol_to_cell, xl_rowcol_to_cell_fast
 from xlsxwriter.worksheet import Worksheet
 
 from . import labels
@@ -40,7 +40,7 @@ def _finite(x) -> bool:
 
 
 class _PlainFormulas(Worksheet):
-    """A worksheet that writes our formulas as they are.
+    """A unit sheet that writes our formulas as they are, and its plain cells in one go.
 
     xlsxwriter runs some 30 regular expressions over every formula to prefix Excel 365
     functions (FILTER, XLOOKUP, ...) with ``_xlfn.``; ours use only IF, MAX, MIN and
@@ -48,6 +48,34 @@ class _PlainFormulas(Worksheet):
 
     def _prepare_formula(self, formula, expand_future_functions=False):
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_cell(self, row, col, cell):
+        """xlsxwriter's ``<c>`` element for a number, a shared string or a blank, written in
+        one go: the same attributes and bytes (a reference and a style index need no
+        escaping) without its generic attribute list, 80 % of a corrected workbook's
+        106.000 cells at 500 units. Anything else (formulas, booleans, dates, inline strings)
+        is xlsxwriter's."""
+        kind = type(cell).__name__
+        if kind not in _PLAIN_CELL_KINDS or self.constant_memory:
+            return super()._write_cell(row, col, cell)
+        if cell.format:
+            style = f' s="{cell.format._get_xf_index()}"'
+        elif row in self.row_info and self.row_info[row].row_format:
+            style = f' s="{self.row_info[row].row_format._get_xf_index()}"'
+        elif col in self.col_info and self.col_info[col].column_format is not None:
+            style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
+        else:
+            style = ""
+        ref = xl_rowcol_to_cell_fast(row, col)
+        if kind == "Number":
+            self.fh.write(f'<c r="{ref}"{style}><v>{cell.number:.16G}</v></c>')
+        elif kind == "String":
+            self.fh.write(f'<c r="{ref}"{style} t="s"><v>{cell.string}</v></c>')
+        else:
+            self.fh.write(f'<c r="{ref}"{style}/>')
+
+
+_PLAIN_CELL_KINDS = frozenset({"Number", "String", "Blank"})
 
 
 class _Book(xlsxwriter.Workbook):

@@ -167,3 +167,71 @@ def test_sheet_names_are_checked_as_xlsxwriter_checks_them(tmp_path):
         outcomes.append(got)
     assert outcomes[0] == outcomes[1]
     assert outcomes[1].count("DuplicateWorksheetName") == 4
+
+
+def test_plain_cells_are_written_as_xlsxwriter_writes_them(monkeypatch, tmp_path):
+    """Numbers, shared strings and blanks of every style a unit sheet uses (fills, number
+    formats, none), on the sample and on a workbook with typed slips: every part of the
+    file is the same bytes as with xlsxwriter's own cell writer (its creation time aside)."""
+    import zipfile
+
+    from xlsxwriter.worksheet import Worksheet
+
+    from kinerja_xlsx import xlsx_out
+    from kinerja_xlsx.authoring import write_workbook
+    from kinerja_xlsx.pipeline import check
+    from kinerja_xlsx.synth import consistent_workbook
+
+    slips = tmp_path / "slips.xlsx"
+    info, units = consistent_workbook(8, 6, 3)
+    units[0].rows[1]["Capaian (%)"] = "12,5%"  # a reported figure that disagrees
+    write_workbook(str(slips), info, units)
+
+    def parts(path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+    written = {}
+    for own in (True, False):
+        if not own:
+            monkeypatch.setattr(xlsx_out._PlainFormulas, "_write_cell", Worksheet._write_cell)
+        for name, source in (("contoh", SAMPLE), ("slips", slips)):
+            path = tmp_path / f"{name}_{own}.xlsx"
+            xlsx_out.write_corrected(check(str(source)), str(path))
+            written[name, own] = parts(path)
+    for name in ("contoh", "slips"):
+        assert written[name, True] == written[name, False]
+        assert any(b'<c r="' in data and b' t="s"><v>' in data for data in written[name, True].values())
+
+
+def test_plain_cells_take_their_row_or_column_style_as_xlsxwriter_gives_it(monkeypatch, tmp_path):
+    """A cell without a format of its own takes its row's, else its column's (xlsxwriter's
+    order), the same bytes as xlsxwriter's own cell writer."""
+    import zipfile
+
+    from xlsxwriter.worksheet import Worksheet
+
+    from kinerja_xlsx import xlsx_out
+
+    def sheet(own: bool) -> bytes:
+        if not own:
+            monkeypatch.setattr(xlsx_out._PlainFormulas, "_write_cell", Worksheet._write_cell)
+        path = tmp_path / f"{own}.xlsx"
+        book = xlsx_out._Book(str(path), {"in_memory": True})
+        ws = book.add_worksheet("Uji", worksheet_class=xlsx_out._PlainFormulas)
+        ws.set_column(1, 1, 12, book.add_format({"num_format": "0.00"}))
+        ws.set_column(2, 2, 12)
+        ws.set_row(3, None, book.add_format({"bold": True}))
+        for row in range(5):
+            ws.write_number(row, 0, 1.5 + row)
+            ws.write_string(row, 1, f"teks {row} & <b>")
+            ws.write_blank(row, 2, None, book.add_format({"bg_color": "#FCE4D6"}) if row == 2 else None)
+            ws.write_number(row, 3, -0.1 ** row, book.add_format({"num_format": "#,##0"}) if row else None)
+            ws.write_formula(row, 4, f"=A{row + 1}*2", None, 3.0 + 2 * row)
+        book.close()
+        with zipfile.ZipFile(path) as z:
+            return z.read("xl/worksheets/sheet1.xml")
+
+    own = sheet(True)
+    assert own == sheet(False)
+    assert b' t="s"><v>' in own and b'<c r="A1"><v>' in own
