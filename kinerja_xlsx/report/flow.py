@@ -12,10 +12,12 @@ width (height, split, draw). :class:`Para`
   Tanggapan boxes and the signature lines are the same in every report), and gives each
   paragraph copies of the fragments;
 * draws a plain paragraph it has drawn before, at the same size and with the fonts under the
-  same names, by appending the operators ReportLab wrote for it then.
+  same names, by appending the operators ReportLab wrote for it then;
+* breaks one run of text into lines by ReportLab's own rule in a lean loop, and takes the
+  lines of markup broken before at the same widths again.
 
-Everything else, line breaking, splitting and drawing, is ReportLab's own, so a report
-looks and reads exactly as with :class:`Paragraph`.
+Everything else, splitting and drawing, is ReportLab's own, so a report looks and reads
+exactly as with :class:`Paragraph`; the tests compare each shortcut with ReportLab.
 """
 
 from __future__ import annotations
@@ -240,7 +242,8 @@ class Para(Paragraph):
 # Widths of the words broken into lines, by font, size and encoding: ReportLab's
 # ``stringWidth`` through three calls a word was most of its line breaking.
 _WORD_WIDTHS: dict[tuple, dict[str, float]] = {}
-_WORD_WIDTHS_LIMIT = 1 << 15
+_WORD_WIDTHS_LIMIT = 1 << 15  # words per font and size
+_WORD_WIDTHS_FONTS = 64  # fonts and sizes
 FAST_BREAKS = True  # tests turn it off to compare with ReportLab's own breaking
 
 
@@ -269,7 +272,7 @@ def _break_plain(para: Paragraph, width):
     key = (fontName, fontSize, encoding)
     known = _WORD_WIDTHS.get(key)
     if known is None or len(known) >= _WORD_WIDTHS_LIMIT:
-        known = remember(_WORD_WIDTHS, 64, key, {})
+        known = remember(_WORD_WIDTHS, _WORD_WIDTHS_FONTS, key, {})
     spaceWidth = stringWidth(" ", fontName, fontSize, encoding)
     dSpaceShrink = style.spaceShrinkage * spaceWidth
     splitLongWords = style.splitLongWords

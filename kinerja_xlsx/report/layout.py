@@ -376,9 +376,8 @@ class _TextObject(textobject.PDFTextObject):
     """ReportLab's text object (paragraph lines, bullets), writing printable ASCII in a
     shipped font itself: what ``_formatText`` writes for it is one run in subset 0, where
     such text is its own code string (see :class:`_Font`), after the subset's font operator
-    when the object is not in it yet. A paragraph's lines went through ReportLab's generic
-    path (font lookup, subset split, state saved and restored) at 8 µs a line. Anything
-    else is ReportLab's."""
+    when the object is not in it yet, instead of ReportLab's generic path (font lookup,
+    subset split, state saved and restored). Anything else is ReportLab's."""
 
     def setTextOrigin(self, x, y):
         if not self._canvas.bottomup:
@@ -470,7 +469,8 @@ class NumberedCanvas(Canvas):
 
     def translate(self, dx, dy):
         """ReportLab's ``transform(1, 0, 0, 1, dx, dy)`` (every flowable is drawn after one),
-        its numbers written once per value; joined to an operator before it by ReportLab."""
+        its numbers written once per value; a move ReportLab joins to the transform written
+        right before it is left to ReportLab."""
         code = self._code
         if code and code[-1][-3:] == " cm":
             return super().translate(dx, dy)
