@@ -81,7 +81,7 @@ class _InOrder:
 
     submitted: list = []
 
-    def __init__(self, max_workers=None):
+    def __init__(self, max_workers=None, initializer=None):
         pass
 
     def __enter__(self):
@@ -196,3 +196,39 @@ def test_a_failing_workbook_write_stops_the_rendering_pool(build, tmp_path, monk
     assert multiprocessing.active_children() == []
     assert not out.exists() or os.listdir(out) == []
     assert gc.get_freeze_count() == 0  # thawed on the way out too
+
+
+def _threshold_file(folder, *_):
+    """A pool task: where its worker's young generation is collected, written to a file."""
+    import gc
+
+    path = os.path.join(folder, f"{os.getpid()}.txt")
+    with open(path, "w") as fh:
+        fh.write(str(gc.get_threshold()[0]))
+    return path
+
+
+def _one_reporting_threshold(path, out_dir, *_, **__):
+    """A batch worker's task that reports its worker's threshold instead of a workbook."""
+    return batch_module.WorkbookSummary(path=path, ok=False, error=open(_threshold_file(out_dir)).read())
+
+
+def test_pool_workers_collect_their_young_objects_in_larger_batches(build, tmp_path, monkeypatch):
+    """Both pools (a workbook's unit PDFs, a batch's workbooks) start their workers with the
+    raised threshold; this process keeps Python's."""
+    import gc
+
+    before = gc.get_threshold()
+    pool = batch_module._forked_pool(2)
+    try:
+        written = list(pool.map(_threshold_file, [str(tmp_path)] * 4))
+    finally:
+        pool.shutdown()
+        gc.unfreeze()
+    seen = {open(p).read() for p in written}
+    monkeypatch.setattr(batch_module, "_one", _one_reporting_threshold)
+    result = process_many([build(small("A", 1), name="a.xlsx"), build(small("B", 1), name="b.xlsx")],
+                          str(tmp_path), pdf=False, workers=2)
+    seen |= {w.error for w in result.workbooks}
+    assert seen == {str(batch_module.WORKER_GC_THRESHOLD)}
+    assert gc.get_threshold() == before
