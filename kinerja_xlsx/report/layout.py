@@ -372,6 +372,12 @@ def number(x: float) -> str:
 _PLAIN_TEXT = not textobject.rtlSupport
 
 
+def _subset_font(font, doc, size: float, leading: float) -> str:
+    """The operators that select subset 0 of ``font`` in ``doc``, as ReportLab writes them
+    before a string in it: ``/F1+0 7.5 Tf 9 TL``."""
+    return f"{font.getSubsetInternalName(0, doc)} {fp_str(size)} Tf {fp_str(leading)} TL"
+
+
 class _TextObject(textobject.PDFTextObject):
     """ReportLab's text object (paragraph lines, bullets), writing printable ASCII in a
     shipped font itself: what ``_formatText`` writes for it is one run in subset 0, where
@@ -397,8 +403,7 @@ class _TextObject(textobject.PDFTextObject):
         if self._curSubset == 0:
             return code
         self._curSubset = 0
-        return (f"{font.getSubsetInternalName(0, doc)} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL "
-                + code)
+        return f"{_subset_font(font, doc, self._fontsize, self._leading)} {code}"
 
 
 FAST_TEXT = True  # tests turn it off to compare with ReportLab's own text objects
@@ -435,7 +440,7 @@ class NumberedCanvas(Canvas):
         chunks = font.splitString(text, doc)  # the first use in this document sets up its subsets
         if len(chunks) != 1 or chunks[0][0] != 0:
             return None
-        font_part = f"{font.getSubsetInternalName(0, doc)} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+        font_part = _subset_font(font, doc, self._fontsize, self._leading)
         if font._ascii_identity:
             self._font_parts[key] = font_part
         return f"BT 1 0 0 1 {number(x)} {number(y)} Tm {font_part} ({escapePDF(chunks[0][1])}) Tj T* ET"

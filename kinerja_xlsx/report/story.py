@@ -376,21 +376,20 @@ def _tanggapan(s: Story) -> Table:
     return Table(rows, colWidths=[120 * mm], style=TableStyle(style), hAlign="CENTER")
 
 
-def _signature_block(s: Story, person, heading: str) -> list:
-    """One signature column: lines that fit are drawn as strings, like table cells."""
+def _signature_block(s: Story, person, heading: str, width: float) -> list:
+    """One signature column ``width`` wide: lines that fit are drawn as strings, like table cells."""
     ttd = s.t["tanda_tangan"]
     name = person.nama or ttd["tanpa_nama"]
-    half = layout.PORTRAIT.width / 2
-    return [roomy_cell(heading, "ttd", half), roomy_cell(person.jabatan.upper(), "ttd", half), Spacer(1, 20 * mm),
+    return [roomy_cell(heading, "ttd", width), roomy_cell(person.jabatan.upper(), "ttd", width), Spacer(1, 20 * mm),
             Para(f"<u>{markup(name)}</u>", STYLES["ttd_nama"]),
-            roomy_cell(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd", half)]
+            roomy_cell(fill(ttd["nip"], {"nip": person.nip or "-"}), "ttd", width)]
 
 
 def _signatures(s: Story) -> list:
     ttd = s.t["tanda_tangan"]
-    right = _signature_block(s, s.r.person, s.text("tanda_tangan", "tempat_tanggal"))
-    left = _signature_block(s, s.r.atasan, ttd["mengetahui"]) if s.r.atasan else [""] * len(right)
     half = layout.PORTRAIT.width / 2
+    right = _signature_block(s, s.r.person, s.text("tanda_tangan", "tempat_tanggal"), half)
+    left = _signature_block(s, s.r.atasan, ttd["mengetahui"], half) if s.r.atasan else [""] * len(right)
     table = data_table(list(map(list, zip(left, right))), [half, half],
                        [layout.CELL_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
