@@ -53,6 +53,12 @@ class Value(NamedTuple):
 
 EXCEL_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 
+
+def is_excel_error(text: str) -> bool:
+    """``text`` is one of Excel's error values, case and surrounding spaces aside. Each starts
+    with ``#``: most text (indicator names, long notes) is not copied twice to learn that."""
+    return "#" in text and text.strip().upper() in EXCEL_ERRORS
+
 _DASHES = {"-", "–", "—", "--", "---"}
 _RP = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 _NUM = re.compile(r"^[+-]?\d[\d.,]*")
@@ -144,7 +150,7 @@ def parse_text(raw: str) -> Value:
         return Value(Kind.EMPTY)
     if text in _DASHES:
         return Value(Kind.DASH, text)
-    if "#" in text and text.upper() in EXCEL_ERRORS:  # each error value starts with "#"
+    if is_excel_error(text):
         return Value(Kind.ERROR, text)
     body = _RP.sub("", text)
     if body.endswith((".-", ",-")):  # "Rp 10.000.000,-"

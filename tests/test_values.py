@@ -122,3 +122,13 @@ def test_trailing_dash_of_a_rupiah_amount_is_dropped(text, number):
     value = parse_text(text)
     assert (value.number if value.kind is Kind.NUMBER else None) == number
     assert value.unit == "" and value.note is None
+
+
+@pytest.mark.parametrize("text", ["#div/0!", " #N/a ", "#ref!", "\t#VALUE!\u00a0"])
+def test_excel_error_values_are_read_whatever_their_case_and_spaces(text):
+    from kinerja_xlsx.model import Cell
+    from kinerja_xlsx.rules.cells import _unreadable
+
+    assert parse_text(text).kind is Kind.ERROR
+    assert "galat" in _unreadable(Cell("Camat", 5, 4, text), "Target")
+    assert _unreadable(Cell("Camat", 5, 4, "Nomor #1 dari 3"), "Target") is None

@@ -17,7 +17,7 @@ from ..frame import FIGURES, TEXTS
 from ..labels import GUIDE_SHEET, TABLE_MARKER, norm
 from ..model import Cell, Unit, quote_sheet
 from ..reader import MERGED_FILL_COLUMNS
-from ..values import EXCEL_ERRORS, Kind
+from ..values import Kind, is_excel_error
 from . import Context, make, rule, rows
 
 # Figure fields where words are not a number (for Target and Realisasi words are K104).
@@ -56,8 +56,7 @@ def _unreadable(cell: Cell, column: str) -> str | None:
         return (f"{column} berisi rumus {cell.formula} tanpa nilai tersimpan (berkas disimpan oleh program yang "
                 "tidak menghitung rumus); nilainya tidak dibaca, juga tidak sebagai 0.")
     value = cell.value
-    # every error value starts with "#": most text (indicator names, long notes) is not copied twice to learn that
-    if isinstance(value, str) and "#" in value and value.strip().upper() in EXCEL_ERRORS:
+    if isinstance(value, str) and is_excel_error(value):
         if cell.formula:
             return f"{column}: rumus {cell.formula} menghasilkan galat {cell.value.strip()}."
         return f"{column} berisi galat {cell.value.strip()}."
