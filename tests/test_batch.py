@@ -232,3 +232,90 @@ def test_pool_workers_collect_their_young_objects_in_larger_batches(build, tmp_p
     seen |= {w.error for w in result.workbooks}
     assert seen == {str(batch_module.WORKER_GC_THRESHOLD)}
     assert gc.get_threshold() == before
+
+
+def _workers_during_check(monkeypatch) -> list[int]:
+    """Record how many worker processes are alive while the workbook is checked."""
+    import multiprocessing
+
+    from kinerja_xlsx import pipeline
+
+    seen, analyse = [], pipeline.analyse
+
+    def watched(*args, **kwargs):
+        seen.append(len(multiprocessing.active_children()))
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", watched)
+    return seen
+
+
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_workers_that_are_not_forked_start_while_the_workbook_is_checked(build, tmp_path, monkeypatch, method):
+    """A worker that starts as a new Python (spawn: Windows, macOS; forkserver) loads the
+    package, ReportLab and the fonts first: it is started as soon as the workbook is read,
+    and the PDFs are the same bytes as drawn here. Forked workers start after the check,
+    as copies of this process with the fonts loaded."""
+    import multiprocessing
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} tidak ada di platform ini")
+    path = build(small("Unit", POOL_MIN_UNITS), name="besar.xlsx")
+    serial = process_many([path], str(tmp_path / "serial"), workers=1)
+    monkeypatch.setattr(batch_module, "START_METHOD", method)
+    seen = _workers_during_check(monkeypatch)
+    pooled = process_many([path], str(tmp_path / "pool"), workers=2)
+    assert serial.workbooks[0].ok and pooled.workbooks[0].ok
+    assert seen == [2 if method != "fork" else 0]
+    assert multiprocessing.active_children() == []
+    folder = "pdf/besar"
+    files = sorted(os.listdir(tmp_path / "serial" / folder))
+    assert len(files) == POOL_MIN_UNITS + 2 and files == sorted(os.listdir(tmp_path / "pool" / folder))
+    for name in files:
+        assert (tmp_path / "serial" / folder / name).read_bytes() == (tmp_path / "pool" / folder / name).read_bytes(), name
+
+
+def test_workers_started_early_are_stopped_when_the_check_fails(build, tmp_path, monkeypatch):
+    """The workers started at reading are shut down when the run fails before they get any
+    PDF to draw; the failure is reported as usual and nothing is written."""
+    import multiprocessing
+
+    from kinerja_xlsx import pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pemeriksaan gagal")
+
+    monkeypatch.setattr(batch_module, "START_METHOD", "spawn")
+    seen = _workers_during_check(monkeypatch)
+    analyse = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: (analyse(*a, **k), broken())[1])
+    out = tmp_path / "o"
+    result = process_many([build(small("Unit", POOL_MIN_UNITS), name="besar.xlsx")], str(out), workers=2)
+    assert seen == [2]
+    assert not result.workbooks[0].ok and "pemeriksaan gagal" in result.workbooks[0].error
+    assert multiprocessing.active_children() == []
+    assert not out.exists() or os.listdir(out) == []
+
+
+def test_drawing_workers_that_are_not_forked_start_warm_with_the_raised_threshold(tmp_path):
+    """A spawned drawing worker has the fonts parsed and the collector's raised threshold
+    before its first task."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "spawn" not in multiprocessing.get_all_start_methods():
+        pytest.skip("spawn tidak ada di platform ini")
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=batch_module.drawing_worker_start) as pool:
+        state = pool.submit(_worker_state).result()
+    assert state == (batch_module.WORKER_GC_THRESHOLD, True, True)
+
+
+def _worker_state():
+    """A pool task: the worker's young-generation threshold, whether its collector is on and
+    whether ReportLab's fonts are registered, without registering them."""
+    import gc
+    import sys
+
+    layout = sys.modules.get("kinerja_xlsx.report.layout")
+    return gc.get_threshold()[0], gc.isenabled(), layout is not None and layout.register_fonts.cache_info().currsize == 1

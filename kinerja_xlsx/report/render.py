@@ -18,6 +18,14 @@ from .texts import Texts, fill, load_texts
 FRONT_FILE = ".depan.pdf"  # cover + contents before the units are appended; removed after
 
 
+def warm() -> None:
+    """Load what drawing needs before the first PDF: the recap's modules (loaded lazily
+    otherwise) and the parsed fonts. For a worker that starts as a new Python."""
+    from . import book, recap  # noqa: F401
+
+    layout.register_fonts()
+
+
 def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> int:
     """Write one unit's report; returns its page count. Each unit is rendered exactly once."""
     texts = texts if texts is not None else load_texts()
@@ -99,4 +107,4 @@ def render_recap(summary, depths: dict[str, int], path: str, texts: Texts) -> in
                         title=texts["rekap"]["judul"], author=summary.header.instansi)
 
 
-__all__ = ["render_unit", "render_part", "render_recap", "write_reports"]
+__all__ = ["render_unit", "render_part", "render_recap", "write_reports", "warm"]
