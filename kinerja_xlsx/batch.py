@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .collector import worker_start
 from .compute import Settings
 from .errors import InputError
 
@@ -178,32 +179,6 @@ def largest_first(paths: list[str]) -> list[str]:
 
 CHUNKS_PER_WORKER = 16
 
-# Objects a worker makes before its young generation is collected (Python's default: 700).
-# Rendering a report makes tens of thousands of short-lived containers; at 700 the collector
-# ran some 500 times per 100 reports, each young collection promoting survivors that the
-# older ones then walked again with every cache the worker keeps: 12 % of a report's time
-# (11,3-11,9 against 9,8-10,2 ms, in one process). Cyclic garbage is still collected, in
-# larger batches.
-WORKER_GC_THRESHOLD = 10_000
-
-
-def worker_start() -> None:
-    """Run once in each pool worker before its first task."""
-    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
-
-
-def drawing_worker_start() -> None:
-    """The start of a drawing worker that was not forked from this process: ReportLab, the
-    report modules and the fonts loaded before its first task, then all it holds frozen
-    (``gc.freeze``) so that its collector, run often by ReportLab's cycles, does not walk
-    them again and again. A forked worker inherits all this (see :func:`_forked_pool`)."""
-    from .report.render import warm
-
-    worker_start()
-    warm()
-    gc.freeze()
-
-
 def _serial(fn, items, tick):
     for i, item in enumerate(items, start=1):
         yield fn(*item)
@@ -256,9 +231,10 @@ class _UnitPool:
     Forked workers start once the reports' data is ready, as copies of this process with
     ReportLab and the fonts already loaded (see :func:`.report.write_reports`). Workers of
     any other start (``spawn``, ``forkserver``) begin as a new Python that must load this
-    package, ReportLab and the fonts first (:func:`drawing_worker_start`): they are started
-    by :meth:`start`, as soon as the workbook is read, and do that while it is checked
-    (500 units with ``spawn``: 6,44 -> 6,21 s, median of six interleaved pairs)."""
+    package, ReportLab and the fonts first (:func:`.report.render.drawing_worker_start`): they are started
+    by :meth:`start`, as soon as the workbook is read, and do that while it is checked.
+    500 units, median of six interleaved pairs against starting them after the check:
+    ``spawn`` 6,47 -> 5,84 s, ``forkserver`` 6,47 -> 5,87 s."""
 
     def __init__(self, workers: int, tick, pdf: bool = True):
         self._workers, self._tick, self._pdf = workers, tick, pdf
@@ -273,6 +249,8 @@ class _UnitPool:
         the PDFs to come)."""
         if (self._pdf and self._early is None and self._pooled(len(workbook.units) + 1)
                 and self._context.get_start_method() != "fork"):
+            from .report.render import drawing_worker_start
+
             self._early = ProcessPoolExecutor(max_workers=self._workers, mp_context=self._context,
                                               initializer=drawing_worker_start)
             for _ in range(self._workers):  # a pool starts its workers with its first tasks

@@ -12,6 +12,7 @@ import pytest
 from conftest import row, unit
 from kinerja_xlsx import batch as batch_module
 from kinerja_xlsx.batch import POOL_MIN_UNITS, largest_first, process_many
+from kinerja_xlsx.collector import WORKER_GC_THRESHOLD
 
 
 def small(sheet_prefix: str, n_units: int) -> list:
@@ -230,7 +231,7 @@ def test_pool_workers_collect_their_young_objects_in_larger_batches(build, tmp_p
     result = process_many([build(small("A", 1), name="a.xlsx"), build(small("B", 1), name="b.xlsx")],
                           str(tmp_path), pdf=False, workers=2)
     seen |= {w.error for w in result.workbooks}
-    assert seen == {str(batch_module.WORKER_GC_THRESHOLD)}
+    assert seen == {str(WORKER_GC_THRESHOLD)}
     assert gc.get_threshold() == before
 
 
@@ -303,12 +304,14 @@ def test_drawing_workers_that_are_not_forked_start_warm_with_the_raised_threshol
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from kinerja_xlsx.report.render import drawing_worker_start
+
     if "spawn" not in multiprocessing.get_all_start_methods():
         pytest.skip("spawn tidak ada di platform ini")
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=batch_module.drawing_worker_start) as pool:
+                             initializer=drawing_worker_start) as pool:
         state = pool.submit(_worker_state).result()
-    assert state == (batch_module.WORKER_GC_THRESHOLD, True, True)
+    assert state == (WORKER_GC_THRESHOLD, True, True)
 
 
 def _worker_state():

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from .. import fmt, labels
 from ..findings import Finding
-from ..frame import records as frame_records
 from ..values import Kind
 from .texts import Texts, fill, load_texts
 
@@ -328,13 +327,15 @@ def header_of(result, berkas: str = "") -> Header:
 
 def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[UnitReport]:
     """One report per unit, in hierarchy order, with its file name."""
+    from ..frame import records  # pandas: not loaded by a worker that only draws the reports
+
     texts = texts or load_texts()
     workbook = result.workbook
     header = header_of(result, berkas)
     ordered = hierarchy(workbook.units)
     width = number_width(len(ordered))
     by_unit: dict[str, list[dict]] = {}
-    for record in frame_records(result.frame):
+    for record in records(result.frame):
         by_unit.setdefault(record["unit"], []).append(record)
     findings_by_unit: dict[str, list[Finding]] = {}
     for f in result.findings:

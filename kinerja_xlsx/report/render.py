@@ -7,9 +7,11 @@ mapping function to use (``map`` by default, ``executor.map`` for a pool).
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Callable, Iterable
 
+from ..collector import worker_start
 from . import layout
 from .data import UnitReport, book_file_name, number_width, recap, unit_reports
 from .story import footer_text, page_label, unit_story
@@ -18,12 +20,18 @@ from .texts import Texts, fill, load_texts
 FRONT_FILE = ".depan.pdf"  # cover + contents before the units are appended; removed after
 
 
-def warm() -> None:
-    """Load what drawing needs before the first PDF: the recap's modules (loaded lazily
-    otherwise) and the parsed fonts. For a worker that starts as a new Python."""
+def drawing_worker_start() -> None:
+    """The start of a drawing worker that was not forked from a process with all this loaded
+    (see :class:`..batch._UnitPool`): the recap's and the book's modules (loaded lazily
+    otherwise) and the parsed fonts before its first task, then all it holds frozen
+    (``gc.freeze``), so that its collector, run often by ReportLab's cycles, does not walk
+    them again and again. Neither this module nor its callers load pandas: a new worker does
+    not spend 0,3 s on it."""
     from . import book, recap  # noqa: F401
 
+    worker_start()
     layout.register_fonts()
+    gc.freeze()
 
 
 def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> int:
@@ -107,4 +115,4 @@ def render_recap(summary, depths: dict[str, int], path: str, texts: Texts) -> in
                         title=texts["rekap"]["judul"], author=summary.header.instansi)
 
 
-__all__ = ["render_unit", "render_part", "render_recap", "write_reports", "warm"]
+__all__ = ["render_unit", "render_part", "render_recap", "write_reports", "drawing_worker_start"]
