@@ -170,9 +170,10 @@ def test_sheet_names_are_checked_as_xlsxwriter_checks_them(tmp_path):
 
 
 def test_plain_cells_are_written_as_xlsxwriter_writes_them(monkeypatch, tmp_path):
-    """Numbers, shared strings and blanks of every style a unit sheet uses (fills, number
-    formats, none), on the sample and on a workbook with typed slips: every part of the
-    file is the same bytes as with xlsxwriter's own cell writer (its creation time aside)."""
+    """Numbers, shared strings, blanks and formulas (number and text results, ``<`` and
+    ``>`` to escape) of every style a unit sheet uses (fills, number formats, none), on the
+    sample and on a workbook with typed slips: every part of the file is the same bytes as
+    with xlsxwriter's own cell writer and its public write methods (creation time aside)."""
     import zipfile
 
     from xlsxwriter.worksheet import Worksheet
@@ -191,17 +192,23 @@ def test_plain_cells_are_written_as_xlsxwriter_writes_them(monkeypatch, tmp_path
         with zipfile.ZipFile(path) as z:
             return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
 
+    copied = []
+    original = xlsx_out._copied_format
+    monkeypatch.setattr(xlsx_out, "_copied_format", lambda *a: copied.append(a) or original(*a))
     written = {}
     for own in (True, False):
         if not own:
             monkeypatch.setattr(xlsx_out._PlainFormulas, "_write_cell", Worksheet._write_cell)
+            monkeypatch.setattr(xlsx_out, "FAST_VALUES", False)
         for name, source in (("contoh", SAMPLE), ("slips", slips)):
             path = tmp_path / f"{name}_{own}.xlsx"
             xlsx_out.write_corrected(check(str(source)), str(path))
             written[name, own] = parts(path)
     for name in ("contoh", "slips"):
         assert written[name, True] == written[name, False]
-        assert any(b'<c r="' in data and b' t="s"><v>' in data for data in written[name, True].values())
+        sheets = b"".join(data for part, data in written[name, True].items() if part.startswith("xl/worksheets/"))
+        assert b' t="s"><v>' in sheets and b' t="str"><f>IF(' in sheets and b"&gt;=" in sheets
+    assert {text for _, text, _, _ in copied} == {True, False}  # the short way was taken, texts and numbers
 
 
 def test_plain_cells_take_their_row_or_column_style_as_xlsxwriter_gives_it(monkeypatch, tmp_path):
