@@ -116,12 +116,16 @@ def test_parallel_rendering_gives_the_same_pdfs(build, tmp_path):
     serial = process_many([path], str(tmp_path / "serial"), workers=1)
     pooled = process_many([path], str(tmp_path / "pool"), workers=2)
     assert serial.workbooks[0].ok and pooled.workbooks[0].ok
+    assert_same_pdfs(tmp_path / "serial", tmp_path / "pool", POOL_MIN_UNITS + 2)
+
+
+def assert_same_pdfs(serial, pooled, count: int) -> None:
+    """The same ``count`` PDF files, byte for byte, in both output folders."""
     folder = "pdf/besar"
-    files = sorted(os.listdir(tmp_path / "serial" / folder))
-    assert len(files) == POOL_MIN_UNITS + 2
-    assert files == sorted(os.listdir(tmp_path / "pool" / folder))
+    files = sorted(os.listdir(serial / folder))
+    assert len(files) == count and files == sorted(os.listdir(pooled / folder))
     for name in files:
-        assert (tmp_path / "serial" / folder / name).read_bytes() == (tmp_path / "pool" / folder / name).read_bytes(), name
+        assert (serial / folder / name).read_bytes() == (pooled / folder / name).read_bytes(), name
 
 
 def test_cli_batch_exit_code_and_summary_line(build, tmp_path):
@@ -269,11 +273,7 @@ def test_workers_that_are_not_forked_start_while_the_workbook_is_checked(build, 
     assert serial.workbooks[0].ok and pooled.workbooks[0].ok
     assert seen == [2 if method != "fork" else 0]
     assert multiprocessing.active_children() == []
-    folder = "pdf/besar"
-    files = sorted(os.listdir(tmp_path / "serial" / folder))
-    assert len(files) == POOL_MIN_UNITS + 2 and files == sorted(os.listdir(tmp_path / "pool" / folder))
-    for name in files:
-        assert (tmp_path / "serial" / folder / name).read_bytes() == (tmp_path / "pool" / folder / name).read_bytes(), name
+    assert_same_pdfs(tmp_path / "serial", tmp_path / "pool", POOL_MIN_UNITS + 2)
 
 
 def test_workers_started_early_are_stopped_when_the_check_fails(build, tmp_path, monkeypatch):
