@@ -22,12 +22,12 @@ FRONT_FILE = ".depan.pdf"  # cover + contents before the units are appended; rem
 
 def drawing_worker_start() -> None:
     """The start of a drawing worker that was not forked from a process with all this loaded
-    (see :class:`..batch._UnitPool`): the recap's and the book's modules (loaded lazily
-    otherwise) and the parsed fonts before its first task, then all it holds frozen
-    (``gc.freeze``), so that its collector, run often by ReportLab's cycles, does not walk
-    them again and again. Neither this module nor its callers load pandas: a new worker does
-    not spend 0,3 s on it."""
-    from . import book, recap  # noqa: F401
+    (see :class:`..batch._UnitPool`): the recap's modules (loaded lazily otherwise) and the
+    parsed fonts before its first task, then all it holds frozen (``gc.freeze``), so that its
+    collector, run often by ReportLab's cycles, does not walk them again and again. Neither
+    this module nor its callers load pandas: a new worker does not spend 0,3 s on it. The
+    book's module is not loaded: workers draw units and the recap, never the front matter."""
+    from . import recap  # noqa: F401
 
     worker_start()
     layout.register_fonts()
