@@ -179,10 +179,15 @@ def largest_first(paths: list[str]) -> list[str]:
 
 CHUNKS_PER_WORKER = 16
 
-def _serial(fn, items, tick):
-    for i, item in enumerate(items, start=1):
-        yield fn(*item)
-        tick("PDF", i, len(items))
+def _serial(fn, jobs, tick):
+    for i, job in enumerate(jobs, start=1):
+        yield fn(job)
+        tick("PDF", i, len(jobs))
+
+
+def _first_then(first, rest):
+    yield first.result()
+    yield from rest
 
 
 class _Collected:
@@ -228,8 +233,9 @@ class _UnitPool:
     """``map`` for one workbook's PDFs: this process for a few units, else a pool that gets
     the work at once, so the caller writes the workbook and the recap while it renders.
 
-    Forked workers start once the reports' data is ready, as copies of this process with
-    ReportLab and the fonts already loaded (see :func:`.report.write_reports`). Workers of
+    Forked workers start with the first job, the recap, as copies of this process with
+    ReportLab and the fonts already loaded; the units' reports are made here after that, each
+    chunk handed over as it is made (see :func:`.report.write_reports`). Workers of
     any other start (``spawn``, ``forkserver``) begin as a new Python that must load this
     package, ReportLab and the fonts first (:func:`.report.render.drawing_worker_start`): they are started
     by :meth:`start`, as soon as the workbook is read, and do that while it is checked.
@@ -256,14 +262,26 @@ class _UnitPool:
             for _ in range(self._workers):  # a pool starts its workers with its first tasks
                 self._early.submit(int)
 
-    def __call__(self, fn, *iterables):
-        items = list(zip(*iterables))
-        if not self._pooled(len(items)):
-            return _serial(fn, items, self._tick)
+    def __call__(self, fn, jobs):
+        """``fn`` over ``jobs`` (sized, made as they are taken: see :class:`.report.render.Jobs`).
+        The first job (the recap) is handed over alone, which starts the workers; the others
+        are handed over in chunks as they are made, here, while the workers draw."""
+        count = len(jobs)
+        if not self._pooled(count):
+            return _serial(fn, jobs, self._tick)
         pool, self._early = self._early or _forked_pool(self._workers, self._context), None
-        # small chunks: at the end no worker waits long for the other one
-        chunk = max(1, math.ceil(len(items) / (self._workers * CHUNKS_PER_WORKER)))
-        return _Collected(pool, pool.map(fn, *zip(*items), chunksize=chunk), len(items), self._tick)
+        collected = None
+        try:
+            items = iter(jobs)
+            first = pool.submit(fn, next(items))
+            # small chunks: at the end no worker waits long for the other one
+            chunk = max(1, math.ceil(count / (self._workers * CHUNKS_PER_WORKER)))
+            collected = _Collected(pool, _first_then(first, pool.map(fn, items, chunksize=chunk)), count,
+                                   self._tick)
+        finally:
+            if collected is None:  # making a job failed: no worker is left behind
+                _Collected(pool, (), count, self._tick).close()
+        return collected
 
     def close(self) -> None:
         """Stop a pool started early that was never handed the PDFs (the run failed first)."""

@@ -152,33 +152,62 @@ def test_folder_as_input(build, tmp_path):
 
 def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_path, monkeypatch):
     """Objects that exist when the workers fork are kept from the cycle collector (workers
-    would walk them all on every full collection) and handed back once the pool is done."""
+    would walk them all on every full collection) and handed back once the pool is done.
+    The workers fork with the recap, before the first unit's report is made: they draw while
+    this process makes the others."""
     import gc
+    import multiprocessing
 
     from kinerja_xlsx import xlsx_out
     from kinerja_xlsx.report import render
 
-    seen, made_reports, reports_frozen = [], [], []
-    write, reports = xlsx_out.write_corrected, render.unit_reports
+    seen, workers_at_first_report, made = [], [], []
+    write, reports = xlsx_out.write_corrected, render.iter_unit_reports
 
     def watched(*args, **kwargs):  # runs here while the workers render
         seen.append(gc.get_freeze_count())
-        collected = {id(o) for o in gc.get_objects()}  # what the collector still walks
-        reports_frozen.append(all(id(r) not in collected for r in made_reports[0]))
         return write(*args, **kwargs)
 
-    def made(*args, **kwargs):  # after the check, before the fork
-        made_reports.append(reports(*args, **kwargs))
-        return made_reports[-1]
+    def watched_reports(*args, **kwargs):
+        for report in reports(*args, **kwargs):
+            if not made:
+                workers_at_first_report.append(len(multiprocessing.active_children()))
+            made.append(report)
+            yield report
 
     monkeypatch.setattr(xlsx_out, "write_corrected", watched)
-    monkeypatch.setattr(render, "unit_reports", made)
+    monkeypatch.setattr(render, "iter_unit_reports", watched_reports)
     path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
     batch = process_many([path], str(tmp_path / "o"), workers=2)
     assert batch.workbooks[0].ok
-    assert seen and seen[0] > 1000
-    # the checked workbook was frozen already; the unit reports made since are frozen at the fork
-    assert made_reports and made_reports[0] and reports_frozen == [True]
+    assert seen and seen[0] > 1000  # the checked workbook was frozen when the workers forked
+    assert workers_at_first_report == [2] and len(made) == POOL_MIN_UNITS * 2
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_report_that_cannot_be_made_stops_the_rendering_pool(build, tmp_path, monkeypatch):
+    """The workers start with the recap, before the units' reports are made; when making
+    one fails, the pool is shut down (no worker left running) and nothing is published."""
+    import gc
+    import multiprocessing
+
+    from kinerja_xlsx.report import render
+
+    reports = render.iter_unit_reports
+
+    def failing(*args, **kwargs):
+        for i, report in enumerate(reports(*args, **kwargs)):
+            if i == POOL_MIN_UNITS:
+                raise ValueError("laporan rusak")
+            yield report
+
+    monkeypatch.setattr(render, "iter_unit_reports", failing)
+    path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
+    out = tmp_path / "o"
+    batch = process_many([path], str(out), workers=2)
+    assert not batch.workbooks[0].ok and "laporan rusak" in batch.workbooks[0].error
+    assert multiprocessing.active_children() == []
+    assert not out.exists() or os.listdir(out) == []
     assert gc.get_freeze_count() == 0
 
 

@@ -498,7 +498,7 @@ def test_the_scatters_dots_are_drawn_with_reportlabs_operators(monkeypatch, tmp_
     texts = load_texts()
     result = check(str(path))
     reports = unit_reports(result, texts, "x.json")
-    summary = recap(result, reports, "x.json")
+    summary = recap(result, "x.json")
     assert len({k for _, _, k in summary.points}) >= 2 and len(summary.points) > 50
 
     def pages(name: str) -> list[list[bytes]]:

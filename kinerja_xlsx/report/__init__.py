@@ -10,7 +10,7 @@
     recap.py   the recapitulation and its charts (pure)
     book.py    cover + contents, and the book joined from the unit PDFs (join.py)
     join.py    joining ReportLab PDFs by their bytes, shared objects once
-    render.py  the files: render_part (a unit or the recap, poolable) and write_reports
+    render.py  the files: render_job (a unit or the recap, poolable) and write_reports
 """
 
 from .data import UnitReport, hierarchy, unit_reports

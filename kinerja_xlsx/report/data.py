@@ -327,6 +327,12 @@ def header_of(result, berkas: str = "") -> Header:
 
 def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[UnitReport]:
     """One report per unit, in hierarchy order, with its file name."""
+    return list(iter_unit_reports(result, texts, berkas))
+
+
+def iter_unit_reports(result, texts: Texts | None = None, berkas: str = ""):
+    """:func:`unit_reports` one at a time, each made when it is asked for: a pool draws the
+    first units while the others are made."""
     from ..frame import records  # pandas: not loaded by a worker that only draws the reports
 
     texts = texts or load_texts()
@@ -341,7 +347,6 @@ def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[U
     for f in result.findings:
         findings_by_unit.setdefault(f.unit, []).append(f)
 
-    reports = []
     for order, (unit, depth) in enumerate(ordered, start=1):
         records = by_unit.get(unit.sheet, [])
         records_by_row = {r["row"]: r for r in records}
@@ -364,7 +369,7 @@ def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[U
         anggaran = sum(r["anggaran"] for r in records if not _missing(r["anggaran"]))
         realisasi = sum(r["realisasi_anggaran"] for r in records if not _missing(r["realisasi_anggaran"]))
         has_budget = any(not _missing(r["anggaran"]) for r in records)
-        reports.append(UnitReport(
+        yield UnitReport(
             order=order, depth=depth, sheet=unit.sheet, file_name=unit_file_name(order, unit.sheet, width),
             header=header, person=Person(unit.jabatan, unit.nama, unit.nip), atasan=superior,
             tugas=unit.key("Tugas"), fungsi=tuple(unit.lines("Fungsi")), faktor=tuple(unit.lines("Faktor")),
@@ -374,12 +379,12 @@ def unit_reports(result, texts: Texts | None = None, berkas: str = "") -> list[U
             jumlah_anggaran=fmt.rupiah(anggaran) if has_budget else "-",
             jumlah_realisasi=fmt.rupiah(realisasi) if has_budget else "-",
             jumlah_serapan=fmt.persen(realisasi / anggaran * 100) if has_budget and anggaran > 0 else "-",
-        ))
-    return reports
+        )
 
 
-def recap(result, reports: list[UnitReport], berkas: str = "") -> Recap:
-    """The recapitulation, in the reports' (hierarchy) order, from ``result.summary``."""
+def recap(result, berkas: str = "") -> Recap:
+    """The recapitulation, in the reports' (hierarchy) order, from ``result.summary``. It needs
+    no unit report: the recap is drawn while they are made."""
     summary = result.summary
     counts: dict[str, Counter] = {}
     for f in result.findings:
@@ -393,8 +398,9 @@ def recap(result, reports: list[UnitReport], berkas: str = "") -> Recap:
                         serapan=num(s["serapan"]), galat=c["Galat"], peringatan=c["Peringatan"],
                         info=c["Info"])
 
-    rows = tuple(row_of(r.order, r.sheet, r.person.jabatan, summary.loc[r.sheet], counts.get(r.sheet, Counter()))
-                 for r in reports)
+    ordered = [unit for unit, _ in hierarchy(result.workbook.units)]
+    rows = tuple(row_of(order, u.sheet, u.jabatan, summary.loc[u.sheet], counts.get(u.sheet, Counter()))
+                 for order, u in enumerate(ordered, start=1))
     total = row_of(0, "Total", "", summary.loc["Total"], everything)
     frame = result.frame
     bands = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
@@ -406,7 +412,7 @@ def recap(result, reports: list[UnitReport], berkas: str = "") -> Recap:
                   zip(both["serapan"], both["capaian_dinilai"], both["efisiensi_kategori"])]
     kategori = ("Efisien", "Cukup", "Tidak Efisien")
     efisiensi = Counter(k for _, _, k in points)
-    width = number_width(len(reports))
+    width = number_width(len(ordered))
     return Recap(header=header_of(result, berkas), rows=rows, total=total,
                  predikat_counts=tuple((b, int(predikat_counts.get(b, 0))) for b in bands),
                  points=tuple(points), efisiensi_counts=tuple((k, efisiensi.get(k, 0)) for k in kategori),
@@ -414,5 +420,5 @@ def recap(result, reports: list[UnitReport], berkas: str = "") -> Recap:
 
 
 __all__ = ["Person", "Header", "Correction", "Line", "UnitReport", "Recap", "RecapRow", "unit_reports",
-           "recap", "hierarchy", "safe_name", "unit_file_name", "book_file_name", "recap_file_name",
+           "iter_unit_reports", "recap", "hierarchy", "safe_name", "unit_file_name", "book_file_name", "recap_file_name",
            "number_width", "tanggal"]

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from ..collector import worker_start
 from . import layout
-from .data import UnitReport, book_file_name, number_width, recap, unit_reports
+from .data import UnitReport, book_file_name, hierarchy, iter_unit_reports, number_width, recap
 from .story import footer_text, page_label, unit_story
 from .texts import Texts, fill, load_texts
 
@@ -44,13 +44,28 @@ def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> in
                         author=report.person.nama, subject=report.header.instansi)
 
 
-def render_part(part, path: str, texts: Texts) -> int:
-    """One PDF of a set, for a pool: a unit's report (a :class:`UnitReport`) or the recap
-    (``(summary, depths)``). Returns its page count."""
+def render_job(job: tuple) -> int:
+    """One PDF of a set, for a pool: ``(part, path, texts)``, the part a unit's report (a
+    :class:`UnitReport`) or the recap (``(summary, depths)``). Returns its page count."""
+    part, path, texts = job
     if isinstance(part, UnitReport):
         return render_unit(part, path, texts)
     summary, depths = part
     return render_recap(summary, depths, path, texts)
+
+
+class Jobs:
+    """The PDFs to draw, made one at a time as they are taken, and how many there are (a
+    pool sizes its chunks by it before the first is made)."""
+
+    def __init__(self, count: int, jobs: Iterable[tuple]):
+        self._count, self._jobs = count, jobs
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self):
+        return iter(self._jobs)
 
 
 def write_reports(result, out_dir: str, *, texts: Texts | None = None,
@@ -58,23 +73,31 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     """Unit PDFs, the book and the recap into ``out_dir`` (created). Returns the paths written.
 
     File names sort in hierarchy order: ``00_Buku_Laporan_Kinerja.pdf``, ``01_Camat.pdf``, ...,
-    ``99_Rekapitulasi.pdf`` (three digits from 99 units on). ``map_fn`` renders the recap and
-    the units, in that order (``map``, or a pool's map that starts at once: the recap, the
-    longest piece, goes first so no worker is left with it at the end); ``meanwhile`` runs
-    right after they are handed to it, while a pool renders.
+    ``99_Rekapitulasi.pdf`` (three digits from 99 units on). ``map_fn(render_job, jobs)``
+    renders the recap and the units, in that order (``map``, or a pool's map that starts at
+    once: the recap, the longest piece, goes first so no worker is left with it at the end).
+    Each unit's report is made as ``map_fn`` takes it: a pool draws the recap and the first
+    units while the others are made. ``meanwhile`` runs right after they are all handed to
+    it, while a pool renders.
     """
     from ..pipeline import output_names  # the findings file the Catatan Koreksi refers to
 
     texts = texts if texts is not None else load_texts()
     os.makedirs(out_dir, exist_ok=True)
     berkas = output_names(result.workbook.path)["json"] if result.workbook.path else ""
-    reports = unit_reports(result, texts, berkas)
-    paths = [os.path.join(out_dir, r.file_name) for r in reports]
-    summary = recap(result, reports, berkas)
+    depths = {unit.sheet: depth for unit, depth in hierarchy(result.workbook.units)}
+    summary = recap(result, berkas)
     recap_path = os.path.join(out_dir, summary.file_name)
-    parts = [(summary, {r.sheet: r.depth for r in reports}), *reports]
+    reports: list[UnitReport] = []  # each one as it is handed to the renderer
+
+    def jobs():
+        yield (summary, depths), recap_path, texts
+        for report in iter_unit_reports(result, texts, berkas):
+            reports.append(report)
+            yield report, os.path.join(out_dir, report.file_name), texts
+
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
-    rendering = map_fn(render_part, parts, [recap_path, *paths], [texts] * len(parts))
+    rendering = map_fn(render_job, Jobs(len(depths) + 1, jobs()))
     from .book import Book, render_front
 
     with Book() as book:
@@ -87,12 +110,14 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
             counts = iter(rendering)
             next(counts)  # the recap
             pages = []
-            for report, path, count in zip(reports, paths, counts):
+            for i, count in enumerate(counts):  # a unit's report is made before its PDF comes back
+                report = reports[i]
                 pages.append(count)
-                book.add(path, f"{report.order}. {report.person.jabatan or report.sheet}")
+                book.add(os.path.join(out_dir, report.file_name),
+                         f"{report.order}. {report.person.jabatan or report.sheet}")
         finally:
             getattr(rendering, "close", lambda: None)()
-        written = list(paths)
+        written = [os.path.join(out_dir, r.file_name) for r in reports]
         if reports:
             front = os.path.join(out_dir, FRONT_FILE)
             render_front(front, reports[0].header, reports, pages, texts)
@@ -115,4 +140,4 @@ def render_recap(summary, depths: dict[str, int], path: str, texts: Texts) -> in
                         title=texts["rekap"]["judul"], author=summary.header.instansi)
 
 
-__all__ = ["render_unit", "render_part", "render_recap", "write_reports", "drawing_worker_start"]
+__all__ = ["render_unit", "render_job", "Jobs", "render_recap", "write_reports", "drawing_worker_start"]
