@@ -352,3 +352,16 @@ WORKER_STATE = """(
     __import__("sys").modules["kinerja_xlsx.report.layout"].register_fonts.cache_info().currsize == 1,
     "pandas" in __import__("sys").modules,
 )"""
+
+
+@pytest.mark.parametrize("count", [1, 2, 15, 100, 501, 2000])
+def test_units_go_to_the_workers_in_chunks_that_shrink_towards_the_end(count):
+    """Every unit is handed over once; no chunk is larger than MAX_CHUNK; the chunks never
+    grow, and at the end they are MIN_CHUNK units, so the worker that finishes first waits
+    for at most a couple of PDFs."""
+    sizes = list(batch_module.chunk_sizes(count, 2))
+    assert sum(sizes) == count and all(0 < s <= batch_module.MAX_CHUNK for s in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= batch_module.MIN_CHUNK
+    if count >= 500:
+        assert sizes[0] == batch_module.MAX_CHUNK and sizes[-8:] == [batch_module.MIN_CHUNK] * 8
