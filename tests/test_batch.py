@@ -188,9 +188,6 @@ def test_the_pool_forks_with_this_process_frozen_and_thaws_it_after(build, tmp_p
 def test_a_report_that_cannot_be_made_stops_the_rendering_pool(build, tmp_path, monkeypatch):
     """The workers start with the recap, before the units' reports are made; when making
     one fails, the pool is shut down (no worker left running) and nothing is published."""
-    import gc
-    import multiprocessing
-
     from kinerja_xlsx.report import render
 
     reports = render.iter_unit_reports
@@ -202,34 +199,34 @@ def test_a_report_that_cannot_be_made_stops_the_rendering_pool(build, tmp_path, 
             yield report
 
     monkeypatch.setattr(render, "iter_unit_reports", failing)
-    path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
-    out = tmp_path / "o"
-    batch = process_many([path], str(out), workers=2)
-    assert not batch.workbooks[0].ok and "laporan rusak" in batch.workbooks[0].error
-    assert multiprocessing.active_children() == []
-    assert not out.exists() or os.listdir(out) == []
-    assert gc.get_freeze_count() == 0
+    _assert_pool_stopped_and_nothing_published(build, tmp_path, "laporan rusak")
 
 
 def test_a_failing_workbook_write_stops_the_rendering_pool(build, tmp_path, monkeypatch):
     """The units are handed to the pool before the workbook is written; when writing fails,
     the pool is shut down (no worker left running) and nothing is published."""
-    import gc
-    import multiprocessing
-
     from kinerja_xlsx import xlsx_out
 
     def broken(*args, **kwargs):
         raise OSError("disk penuh")
 
     monkeypatch.setattr(xlsx_out, "write_corrected", broken)
+    _assert_pool_stopped_and_nothing_published(build, tmp_path, "disk penuh")
+
+
+def _assert_pool_stopped_and_nothing_published(build, tmp_path, message: str) -> None:
+    """A pooled run that fails: reported with ``message``, no worker left running, nothing
+    published, this process thawed on the way out."""
+    import gc
+    import multiprocessing
+
     path = build(small("Unit", POOL_MIN_UNITS * 2), name="besar.xlsx")
     out = tmp_path / "o"
     batch = process_many([path], str(out), workers=2)
-    assert not batch.workbooks[0].ok and "disk penuh" in batch.workbooks[0].error
+    assert not batch.workbooks[0].ok and message in batch.workbooks[0].error
     assert multiprocessing.active_children() == []
     assert not out.exists() or os.listdir(out) == []
-    assert gc.get_freeze_count() == 0  # thawed on the way out too
+    assert gc.get_freeze_count() == 0
 
 
 def _threshold_file(folder, *_):
