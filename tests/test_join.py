@@ -7,6 +7,8 @@ import io
 
 import pikepdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -202,3 +204,24 @@ def test_a_pdf_with_a_cross_reference_stream_is_refused(tmp_path):
         pdf.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     with pytest.raises(NotJoinable, match="aliran xref"):
         Source(buf.getvalue())
+
+
+@given(st.lists(st.one_of(
+    st.integers(0, 99999).map(lambda n: b"%d 0 R" % n),
+    st.sampled_from([b" ", b"/Font ", b"[ ", b" ]", b"<< ", b" >>", b"12.5 0 R", b"/F1+0 ", b"7 0 obj"]),
+    st.text(st.sampled_from("ab 12 0 R()\\"), max_size=12).map(
+        lambda t: b"(" + t.encode().replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")")),
+    max_size=12))
+def test_a_dictionary_split_at_its_references_is_renumbered_as_the_pattern_renumbers_it(pieces):
+    """The remembered split (literals and references, in order) rebuilds the dictionary, and
+    with new numbers gives what substituting them with the pattern gives."""
+    from kinerja_xlsx.report.join import _REF_OR_STRING, _template
+
+    head = b"".join(pieces)
+    literals, refs = _template(head)
+    mapped = {ref: 3 * ref + 1 for ref in refs}
+    rebuilt = literals[0] + b"".join(b"%d 0 R%s" % (mapped[r], lit) for r, lit in zip(refs, literals[1:]))
+    expected = _REF_OR_STRING.sub(
+        lambda m: m.group(0) if m.group(1) is None else b"%d 0 R" % mapped[int(m.group(1))], head)
+    assert rebuilt == expected
+    assert len(literals) == len(refs) + 1

@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .memo import remember
+
 # A reference "12 0 R", or a literal string (skipped whole: its text is not a reference).
 # ReportLab escapes the parentheses and backslashes inside its strings.
 _REF_OR_STRING = re.compile(rb"\((?:\\.|[^\\()])*\)|(?<![\d.])(\d+) 0 R\b", re.S)
@@ -132,6 +134,19 @@ def _ref_after(key: bytes, head: bytes) -> int:
     return int(m.group(1))
 
 
+def _template(head: bytes) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """A dictionary's bytes split at its references: the bytes around them and the numbers
+    referred to, in order (strings skipped whole, as :data:`_REF_OR_STRING` reads them)."""
+    literals, refs, at = [], [], 0
+    for m in _REF_OR_STRING.finditer(head):
+        if m.group(1) is not None:
+            literals.append(head[at:m.start()])
+            refs.append(int(m.group(1)))
+            at = m.end()
+    literals.append(head[at:])
+    return tuple(literals), tuple(refs)
+
+
 def _strip_arrays(head: bytes) -> bytes:
     return re.sub(rb"\[[^\]]*\]", b"", head)
 
@@ -153,9 +168,21 @@ class Joiner:
 
     CATALOG, PAGES = 1, 2
 
+    TEMPLATES = 4096  # split dictionaries remembered (see _renumbered)
+
     def __init__(self):
         self._objects: list[tuple[bytes, bytes] | None] = [None, None, None]  # index = number
         self._shared: dict[tuple[bytes, bytes], int] = {}  # renumbered bytes -> number
+        self._templates: dict[bytes, tuple] = {}  # dictionary bytes -> _template
+
+    def _split_at_references(self, head: bytes) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+        """:func:`_template`, remembered: the reports repeat the same dictionaries (font,
+        widths, descriptor, resources, pages), and finding their references was most of
+        joining a unit (0,21 s for 500 units)."""
+        template = self._templates.get(head)
+        if template is None:
+            template = remember(self._templates, self.TEMPLATES, head, _template(head))
+        return template
 
     @property
     def shared(self) -> int:
@@ -184,16 +211,12 @@ class Joiner:
                 return numbers[old]
             busy.add(old)
             head, stream = source.object(old)
-
-            def renumber(m):
-                if m.group(1) is None:
-                    return m.group(0)
-                ref = int(m.group(1))
-                if ref == source.root_pages:
-                    return b"%d 0 R" % self.PAGES
-                return b"%d 0 R" % (numbers[ref] if ref in pages else place(ref))
-
-            head = _REF_OR_STRING.sub(renumber, head) if b" R" in head else head
+            if b" R" in head:
+                literals, refs = self._split_at_references(head)
+                if refs:  # each reference renumbered left to right, objects placed in that order
+                    new = [self.PAGES if ref == source.root_pages else numbers[ref] if ref in pages else place(ref)
+                           for ref in refs]
+                    head = literals[0] + b"".join(b"%d 0 R%s" % pair for pair in zip(new, literals[1:]))
             busy.discard(old)
             if old in pages or old in numbers:  # a page, or part of a cycle: never shared
                 number = numbers[old]
