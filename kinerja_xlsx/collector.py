@@ -30,7 +30,7 @@ def paused():
 # ran some 500 times per 100 reports, each young collection promoting survivors that the
 # older ones then walked again with every cache the worker keeps: 12 % of a report's time
 # (11,3-11,9 against 9,8-10,2 ms, in one process). Cyclic garbage is still collected, in
-# larger batches.
+# larger batches, and each PDF's own garbage right after it (:func:`.report.render.render_job`).
 WORKER_GC_THRESHOLD = 10_000
 
 

@@ -46,12 +46,21 @@ def render_unit(report: UnitReport, path: str, texts: Texts | None = None) -> in
 
 def render_job(job: tuple) -> int:
     """One PDF of a set, for a pool: ``(part, path, texts)``, the part a unit's report (a
-    :class:`UnitReport`) or the recap (``(summary, depths)``). Returns its page count."""
+    :class:`UnitReport`) or the recap (``(summary, depths)``). Returns its page count.
+
+    The PDF's own cyclic garbage (ReportLab's document, canvas and PDF objects refer to each
+    other: some 470 objects a unit report) is collected right after it, when the collector's
+    young generation holds little else. Left to the collector's count, it ran in the middle
+    of a report, walking everything the report was still building and moving it to an older
+    generation, which later collections walked again."""
     part, path, texts = job
     if isinstance(part, UnitReport):
-        return render_unit(part, path, texts)
-    summary, depths = part
-    return render_recap(summary, depths, path, texts)
+        pages = render_unit(part, path, texts)
+    else:
+        summary, depths = part
+        pages = render_recap(summary, depths, path, texts)
+    gc.collect(0)
+    return pages
 
 
 class Jobs:
