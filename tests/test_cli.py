@@ -71,3 +71,28 @@ def test_proses_bad_input_exit_2_others_still_processed(tmp_path):
 def test_help_is_indonesian():
     r = run("proses", "--help")
     assert r.returncode == 0 and "Contoh" in r.stdout and "keluaran" in r.stdout.lower()
+
+
+def test_proses_freezes_what_it_loads_before_the_collector_resumes(tmp_path):
+    """pandas and the package's modules live as long as the process: ``proses`` freezes them
+    while the collector is still paused for their import (so it never walks them), before
+    any workbook is read (the run's other freeze, in ``pipeline.process``, comes after it)."""
+    probe = (
+        "import gc, sys\n"
+        "calls = []\n"
+        "freeze = gc.freeze\n"
+        "def watched():\n"
+        "    calls.append((sys._getframe(1).f_code.co_name, gc.isenabled(), 'pandas' in sys.modules))\n"
+        "    freeze()\n"
+        "gc.freeze = watched\n"
+        "from kinerja_xlsx.cli import app\n"
+        "try:\n"
+        "    app(['proses', '--tanpa-pdf', sys.argv[1], '--keluaran', sys.argv[2]], prog_name='kinerja')\n"
+        "except SystemExit as exc:\n"
+        "    print(exc.code)\n"
+        "print(calls[0])\n")
+    r = subprocess.run([sys.executable, "-c", probe, str(SAMPLE), str(tmp_path / "o")], capture_output=True, text=True,
+                       timeout=300)
+    code, first = r.stdout.strip().splitlines()[-2:]
+    assert code == "0", r.stderr
+    assert first == "('proses', False, True)"
