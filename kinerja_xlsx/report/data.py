@@ -422,5 +422,5 @@ def recap(result, berkas: str = "") -> Recap:
 
 
 __all__ = ["Person", "Header", "Correction", "Line", "UnitReport", "Recap", "RecapRow", "unit_reports",
-           "iter_unit_reports", "recap", "hierarchy", "safe_name", "unit_file_name", "book_file_name", "recap_file_name",
-           "number_width", "tanggal"]
+           "iter_unit_reports", "recap", "hierarchy", "safe_name", "unit_file_name", "book_file_name",
+           "recap_file_name", "number_width", "tanggal"]

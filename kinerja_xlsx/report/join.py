@@ -168,7 +168,7 @@ class Joiner:
 
     CATALOG, PAGES = 1, 2
 
-    TEMPLATES = 4096  # split dictionaries remembered (see _renumbered)
+    TEMPLATES = 4096  # split dictionaries remembered (see _split_at_references)
 
     def __init__(self):
         self._objects: list[tuple[bytes, bytes] | None] = [None, None, None]  # index = number
