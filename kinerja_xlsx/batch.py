@@ -236,10 +236,16 @@ class _Collected:
             yield value
 
     def close(self):
-        try:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        finally:
-            gc.unfreeze()
+        _stop(self._pool)
+
+
+def _stop(pool) -> None:
+    """Shut a rendering pool down, cancelling what has not started, and let the cycle
+    collector see this process's objects again (see :func:`_forked_pool`)."""
+    try:
+        pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        gc.unfreeze()
 
 
 def _forked_pool(n: int, context=None) -> ProcessPoolExecutor:
@@ -311,7 +317,7 @@ class _UnitPool:
             collected = _Collected(pool, _in_order(first, chunks), count, self._tick)
         finally:
             if collected is None:  # making a job failed: no worker is left behind
-                _Collected(pool, (), count, self._tick).close()
+                _stop(pool)
         return collected
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 :func:`render_unit` is a top-level function of plain picklable data (a :class:`UnitReport`,
 a path, the texts), so it can run in a process pool; :func:`write_reports` takes the
-mapping function to use (``map`` by default, ``executor.map`` for a pool).
+mapping function to use (``map`` by default, a pool's for many units: see ``batch._UnitPool``).
 """
 
 from __future__ import annotations
@@ -97,13 +97,15 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
     depths = {unit.sheet: depth for unit, depth in hierarchy(result.workbook.units)}
     summary = recap(result, berkas)
     recap_path = os.path.join(out_dir, summary.file_name)
-    reports: list[UnitReport] = []  # each one as it is handed to the renderer
+    reports: list[UnitReport] = []  # each one, and its PDF's path, as it is handed to the renderer
+    paths: list[str] = []
 
     def jobs():
         yield (summary, depths), recap_path, texts
         for report in iter_unit_reports(result, texts, berkas):
             reports.append(report)
-            yield report, os.path.join(out_dir, report.file_name), texts
+            paths.append(os.path.join(out_dir, report.file_name))
+            yield report, paths[-1], texts
 
     layout.register_fonts()  # once, before a pool forks: its workers inherit the parsed fonts
     rendering = map_fn(render_job, Jobs(len(depths) + 1, jobs()))
@@ -122,11 +124,10 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
             for i, count in enumerate(counts):  # a unit's report is made before its PDF comes back
                 report = reports[i]
                 pages.append(count)
-                book.add(os.path.join(out_dir, report.file_name),
-                         f"{report.order}. {report.person.jabatan or report.sheet}")
+                book.add(paths[i], f"{report.order}. {report.person.jabatan or report.sheet}")
         finally:
             getattr(rendering, "close", lambda: None)()
-        written = [os.path.join(out_dir, r.file_name) for r in reports]
+        written = list(paths)
         if reports:
             front = os.path.join(out_dir, FRONT_FILE)
             render_front(front, reports[0].header, reports, pages, texts)
