@@ -706,3 +706,57 @@ def test_markup_paragraphs_split_across_pages_are_reportlabs(tmp_path):
     fast = documents(True)
     assert flow._MARKUP_LINES  # the long paragraphs were remembered and taken again
     assert fast == documents(False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-2000, 2000), st.floats(-2000, 2000), st.floats(-60, 60))
+def test_a_dots_path_is_reportlabs_ellipse(x, y, r):
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    from kinerja_xlsx.report.recap import ellipse_path
+
+    x1, y1 = x - r, y - r
+    width, height = (x + r) - x1, (y + r) - y1
+    code: list[str] = []
+    PDFPathObject(code=code).ellipse(x1, y1, width, height)
+    assert ellipse_path(x1, y1, width, height) == code
+
+
+def _chart_rows(count: int):
+    from kinerja_xlsx.report.data import RecapRow
+
+    names = ["Camat", "Sekretaris Kecamatan (Sekcam)", "Kasi Pelayanan Umum dan Ketenteraman", "Kasubag \\ Umum",
+             "Seksi Pemberdayaan Masyarakat Desa Ümum", "Kasi PMD"]
+    values = [0, None, 12.5, 99.99, 100, 137.25, 250, 0.01, 66.6667]
+    return [RecapRow(i + 1, f"{names[i % len(names)]} {i}", "", 3, values[i % len(values)], "Sedang", 1.0, 1.0,
+                     values[(i * 5 + 2) % len(values)], 0, 0, 0) for i in range(count)]
+
+
+def test_the_bar_charts_bars_and_labels_are_reportlabs_operators(monkeypatch, tmp_path):
+    """Each capaian and serapan chart: the same operators with its bars and labels repeated
+    as with each drawn by ReportLab; and only the first of each series goes through it."""
+    import pikepdf
+
+    from kinerja_xlsx.report import recap as charts
+
+    texts = load_texts()
+    drawn = []
+    original = charts._ReplayedBars._draw
+    monkeypatch.setattr(charts._ReplayedBars, "_draw",
+                        staticmethod(lambda renderer, add: drawn.append(1) or original(renderer, add)))
+
+    def pages(name: str, count: int) -> list[bytes]:
+        path = str(tmp_path / name)
+        layout.build(path, [charts.capaian_serapan_chart(_chart_rows(count), texts)], page=layout.LANDSCAPE)
+        with pikepdf.open(path) as pdf:
+            return [p.Contents.read_bytes() for p in pdf.pages]
+
+    for count in (1, 9, charts.UNITS_PER_CHART):
+        drawn.clear()
+        direct = pages(f"direct{count}.pdf", count)
+        assert 0 < len(drawn) <= 6  # a bar and up to two labels (by sign) of each of the two series
+        monkeypatch.setattr(charts, "DIRECT_BARS", False)
+        shapes = pages(f"shapes{count}.pdf", count)
+        monkeypatch.setattr(charts, "DIRECT_BARS", True)
+        assert direct == shapes
+        assert shapes[0].count(b" re B*") >= count  # the bars are there (zero ones are not drawn)

@@ -6,6 +6,7 @@ Pure: :func:`recap_story` turns a :class:`Recap` into flowables (landscape A4).
 from __future__ import annotations
 
 import functools
+from math import cos, pi, sin
 
 from reportlab import rl_config
 
@@ -17,10 +18,10 @@ rl_config.shapeChecking = 0
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart  # noqa: E402
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Circle, DirectDraw, Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, DirectDraw, Drawing, Group, Line, Rect, String
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from .. import fmt
@@ -112,12 +113,151 @@ def _legend(x: float, y: float, pairs) -> Legend:
     return legend
 
 
+DIRECT_BARS = True  # False: ReportLab draws every bar and bar label as a shape (the tests compare the two)
+
+
+def _plain_ascii(text: str) -> bool:
+    return text.isascii() and text.isprintable()
+
+
+class _Bars(HorizontalBarChart):
+    """ReportLab's horizontal bar chart whose bars and bar labels are written into the page
+    as its renderer writes them, without a shape for each (see :class:`_ReplayedBars`).
+
+    For a chart styled by series (``bars[i]``, ``barLabels``), as the recap's are: with a style
+    set for one bar, a symbol, a line series or a callout it is ReportLab's own."""
+
+    def makeBars(self):
+        bars, series = self.bars, len(self.bars)
+        if (not DIRECT_BARS or any(len(index) > 1 for index in bars._children)
+                or getattr(self, "barRecord", None) or getattr(self, "barLabelCallOut", None)):
+            return super().makeBars()
+        places: list[tuple] = []  # (row, column, x, y, width, height, label text, its origin, its sign)
+        for row_no, row in enumerate(self._barPositions):
+            style, label = bars[row_no % series], self.barLabels[(row_no, 0)]
+            symbol = style.symbol if hasattr(style, "symbol") else getattr(bars, "symbol", None)
+            if (bars.checkAttr(row_no, "isLine", False) or symbol or getattr(style, "minDimen", None)
+                    or (label.lineStrokeColor and label.lineStrokeWidth)):
+                return super().makeBars()
+            for col_no, (x, y, width, height) in enumerate(row):
+                if None in (width, height):
+                    return super().makeBars()
+                text = self._getLabelText(row_no, col_no)
+                origin = (self._addLabel(text, label, None, row_no, col_no, x, y, width, height, calcOnly=True)
+                          if text and label.visible else None)
+                places.append((row_no, col_no, x, y, width, height, text, origin, label._pmv if origin else 0))
+        return _ReplayedBars(self, places)
+
+
+def _place(label, origin: tuple[float, float]) -> str:
+    """The transform a bar label's group writes: to its origin, moved by its dx and dy."""
+    return f"1 0 0 1 {layout.number(origin[0] + label.dx)} {layout.number(origin[1] + label.dy)} cm"
+
+
+class _ReplayedBars(DirectDraw):
+    """The bars and their labels of a :class:`_Bars` chart, in the place of the group
+    ReportLab's ``makeBars`` makes (its bars, then a group of their labels).
+
+    As shapes, each bar and label went through the renderer (a label is a widget that makes
+    a group and a string each time): 34 charts of 30 bars at 500 units. The first bar of each
+    series and the first label of each series and sign are drawn by the renderer; the next
+    ones repeat their operators with their own rectangle, or their own place and text. The
+    page has the very same operators (the tests compare them with ReportLab's)."""
+
+    def __init__(self, chart: _Bars, places: list[tuple]):
+        self.chart, self.places = chart, places
+
+    def drawDirectly(self, renderer) -> None:
+        canvas = renderer._canvas
+        canvas.transform(1, 0, 0, 1, 0, 0)
+        chart, bars = self.chart, self.chart.bars
+        known: dict[int, tuple | None] = {}  # series -> (state operators, paint operator)
+        for row_no, col_no, x, y, width, height, *_ in self.places:
+            style = bars[row_no % len(bars)]
+            if not (abs(width) > 1e-7 and abs(height) >= 1e-7
+                    and (style.fillColor is not None or style.strokeColor is not None)):
+                continue
+            rect = f"n {layout.number(x)} {layout.number(y)} {layout.number(width)} {layout.number(height)} re "
+            ops = known.get(row_no)
+            if ops is None:
+                drawn = self._draw(renderer, lambda g: chart._makeBar(g, x, y, width, height, row_no, style))
+                if len(drawn) > 3 and drawn[0] == "q" and drawn[-1] == "Q" and drawn[-2].startswith(rect):
+                    known[row_no] = (drawn[1:-2], drawn[-2][len(rect):])
+                else:
+                    known[row_no] = False  # each bar of this series by the renderer
+                continue
+            if ops is False:
+                self._draw(renderer, lambda g: chart._makeBar(g, x, y, width, height, row_no, style))
+                continue
+            code = canvas._code
+            code.append("q")
+            code.extend(ops[0])
+            code.append(rect + ops[1])
+            code.append("Q")
+        canvas.saveState()
+        canvas.transform(1, 0, 0, 1, 0, 0)
+        self._labels(renderer)
+        canvas.restoreState()
+
+    def _labels(self, renderer) -> None:
+        chart, code = self.chart, renderer._canvas._code
+        known: dict[tuple, tuple | bool] = {}  # (series, sign) -> (operators before, between, text prefix)
+        for row_no, col_no, x, y, width, height, text, origin, sign in self.places:
+            if origin is None:
+                continue
+            key = (row_no, sign < 0)
+            template = known.get(key)
+            if template and _plain_ascii(text) and "\n" not in text:
+                code.append("q")
+                code.append(_place(template[0], origin))
+                code.extend(template[1])
+                code.append(f"{template[2]}({escapePDF(text.encode('ascii'))}) Tj T* ET")
+                code.extend(("Q", "Q"))
+                continue
+            label = chart.barLabels[(row_no, col_no)]
+            drawn = self._draw(renderer, lambda g: chart._addLabel(text, label, g, row_no, col_no, x, y, width,
+                                                                  height))
+            if key not in known:
+                known[key] = self._label_template(label, text, origin, drawn)
+
+    @staticmethod
+    def _label_template(label, text: str, origin, drawn: list[str]):
+        """What a label of this series repeats: its state operators between its place and its
+        text, and its text's operators up to the string; False if they cannot be repeated.
+
+        A label of one line, without padding or a width of its own, whose box is anchored
+        at its left and whose text starts there or is centred in that box, draws its text
+        at x = 0 whatever the text (centred: half its width forward, then half back), at a
+        height set by the font alone."""
+        if not (_plain_ascii(text) and "\n" not in text and not label.leftPadding and not label.rightPadding
+                and not label.width and not label.maxWidth and not label.strokeColor
+                and not getattr(label, "ddfKlass", None) and label._getBoxAnchor() in ("w", "nw", "sw")
+                and label._getTextAnchor() in ("start", "middle")):
+            return False
+        tail = f"({escapePDF(text.encode('ascii'))}) Tj T* ET"
+        if (len(drawn) < 6 or drawn[:2] != ["q", _place(label, origin)] or drawn[2] != "q" or drawn[-2:] != ["Q", "Q"]
+                or not drawn[-3].startswith("BT 1 0 0 1 0 ") or not drawn[-3].endswith(tail)):
+            return False
+        return label, drawn[2:-3], drawn[-3][:-len(tail)]
+
+    @staticmethod
+    def _draw(renderer, add) -> list[str]:
+        """Draw what ``add`` puts in a group as the renderer draws a group's contents; returns
+        the operators written."""
+        code = renderer._canvas._code
+        start = len(code)
+        group = Group()
+        add(group)
+        renderer.drawGroup(group)
+        return code[start:]
+
+
 def capaian_serapan_chart(rows: list[RecapRow], texts: Texts) -> Drawing:
     """Horizontal bars: mean capaian and serapan of each unit (up to UNITS_PER_CHART units)."""
     band = 22
     height = 45 + band * max(len(rows), 1)
     drawing = _drawing(CHART_WIDTH, height)
-    chart = HorizontalBarChart()
+    chart = _Bars()
     chart.x, chart.y = 150, 25
     chart.width, chart.height = CHART_WIDTH - 190, height - 45
     names = [clip(r.sheet, 28, "…") for r in rows]
@@ -191,15 +331,48 @@ def predikat_chart(recap: Recap, texts: Texts) -> Drawing:
 DIRECT_DOTS = True  # False: one Circle shape per dot (the tests compare the two)
 
 
+def _quarter_arcs() -> list[tuple[float, ...]]:
+    """The cosines and sines ReportLab's ``bezierArc`` multiplies by for a whole ellipse (four
+    quarters from 0 degrees): the same expressions, so the same numbers."""
+    extent, quarters = 360, 4
+    frag = float(extent) / quarters
+    half = frag * pi / 360.
+    kappa = abs(4. / 3. * (1. - cos(half)) / sin(half))
+    arcs = []
+    for i in range(quarters):
+        t0 = (0 + i * frag) * pi / 180.
+        t1 = (0 + (i + 1) * frag) * pi / 180.
+        arcs.append((cos(t0), sin(t0), cos(t0) - kappa * sin(t0), sin(t0) + kappa * cos(t0),
+                     cos(t1) + kappa * sin(t1), sin(t1) - kappa * cos(t1), cos(t1), sin(t1)))
+    return arcs
+
+
+_QUARTER_ARCS = _quarter_arcs()
+
+
+def ellipse_path(x: float, y: float, width: float, height: float) -> list[str]:
+    """The operators a new path with ``ellipse(x, y, width, height)`` writes (``n``, a move, four
+    curves), computed as ReportLab's ``bezierArc`` computes them, without its loop of sines
+    and cosines for every dot."""
+    xa, ya, xb, yb = x, y, x + width, y + height
+    x1, y1, x2, y2 = min(xa, xb), max(ya, yb), max(xa, xb), min(ya, yb)
+    xc, yc, rx, ry = (x1 + x2) / 2., (y1 + y2) / 2., (x2 - x1) / 2., (y2 - y1) / 2.
+    ops = ["n", f"{fp_str(xc + rx * _QUARTER_ARCS[0][0], yc - ry * _QUARTER_ARCS[0][1])} m"]
+    for c0, s0, a, b, c, d, c1, s1 in _QUARTER_ARCS:
+        ops.append(f"{fp_str(xc + rx * a, yc - ry * b, xc + rx * c, yc - ry * d, xc + rx * c1, yc - ry * s1)} c")
+    return ops
+
+
 class _Dots(DirectDraw):
     """The scatter's dots, written into the page as ReportLab writes a :class:`Circle` each.
 
     As shapes, every dot went through the renderer's dispatch and state bookkeeping: about
-    60 µs a dot, 0,26 s for the 4.360 dots of 500 units (now 0,08 s). The first dot of each colour
-    is drawn by the renderer as a Circle; the next ones repeat its operators (``q``, its
-    state, the path, fill and stroke, ``Q``) with their own path, made by ReportLab's
-    ellipse from the same numbers ``Canvas.circle`` gives it. The page has the same
-    operators in the same order, inside one more ``q … Q``."""
+    60 µs a dot, 0,26 s for the 4.360 dots of 500 units (0,07 s repeated, 0,05 s since their
+    path is :func:`ellipse_path`). The first dot of each colour is drawn by the renderer as a
+    Circle; the next ones repeat its operators (``q``, its state, the path, fill and stroke,
+    ``Q``) with their own path, computed as ReportLab's ellipse computes it from the numbers
+    ``Canvas.circle`` gives it. The page has the same operators in the same order, inside
+    one more ``q … Q``."""
 
     def __init__(self, dots: list[tuple[float, float, object]], r: float, **style):
         self.dots, self.r, self.style = dots, r, style
@@ -224,7 +397,7 @@ class _Dots(DirectDraw):
             code.append("q")
             code.extend(state)
             x1, y1 = x - r, y - r
-            PDFPathObject(code=code).ellipse(x1, y1, (x + r) - x1, (y + r) - y1)
+            code.extend(ellipse_path(x1, y1, (x + r) - x1, (y + r) - y1))
             code.append(paint)
             code.append("Q")
 
