@@ -18,7 +18,7 @@ from .json_out import write_json
 from .model import Workbook
 from .reader import read_workbook
 from .rules import Context, run_rules
-from .staging import staged
+from .staging import flush_early, staged
 
 
 @dataclass
@@ -95,6 +95,8 @@ def _write(result: Result, path: str, out_dir: str, pdf: bool, map_fn) -> Result
             with collector.paused():  # the writer holds every cell until it saves: acyclic too
                 write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
                 write_json(result, os.path.join(tmp, names["json"]))
+            flush_early(os.path.join(tmp, names["xlsx"]))
+            flush_early(os.path.join(tmp, names["json"]))
 
         if pdf:
             from .report import write_reports  # ReportLab is loaded only when PDFs are wanted

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 PREFIX = ".kinerja-"
 STALE_AFTER = 3600  # seconds
 FSYNC_THREADS = 16
+EARLY_FLUSH_THREADS = 4  # few: they run beside the drawing, one file at a time
 
 
 def replace_whole(path: str, write) -> str:
@@ -93,6 +94,44 @@ def _fsync_all(paths: list[str]) -> None:
         list(flush.map(_fsync, paths))
 
 
+class _EarlyFlush:
+    """Files of a staged folder flushed in the background as soon as they are complete (see
+    :func:`flush_early`), while the run goes on; :func:`staged` then waits for them and
+    flushes only the rest."""
+
+    def __init__(self):
+        self._pool: ThreadPoolExecutor | None = None
+        self.futures: dict[str, object] = {}
+
+    def submit(self, path: str) -> None:
+        if path not in self.futures:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=EARLY_FLUSH_THREADS)
+            self.futures[path] = self._pool.submit(_fsync, path)
+
+    def close(self) -> None:
+        """Wait for every flush submitted (they end whatever happens to the run)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+
+_early: dict[str, _EarlyFlush] = {}  # staged folder -> its early flushes, while it is open
+
+
+def flush_early(path: str) -> None:
+    """Flush ``path``, a finished file inside a folder :func:`staged` has open, in the
+    background: at the end only the files not flushed yet are waited for. 500 unit PDFs
+    come back one by one while the others are drawn; flushed then, the end of a run no
+    longer waits for them. Elsewhere (no staged folder above it) nothing is done."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while folder not in _early:
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
+    _early[folder].submit(os.path.abspath(path))
+
+
 def _keep(target: str, backup_dir: str) -> str | None:
     """A second name for an existing output, so it can be restored after a failed swap."""
     if not os.path.lexists(target):
@@ -117,15 +156,22 @@ def staged(out_dir: str):
     work = os.path.join(tmp, "keluaran")
     backups = os.path.join(tmp, "cadangan")
     os.makedirs(work)
+    early = _early[os.path.abspath(work)] = _EarlyFlush()
     try:
-        yield work
+        try:
+            yield work
+        finally:
+            del _early[os.path.abspath(work)]
+            early.close()
         moves = []
         for root, _, files in os.walk(work):
             rel = os.path.relpath(root, work)
             for name in sorted(files):
                 source = os.path.join(root, name)
                 moves.append((source, os.path.normpath(os.path.join(out_dir, rel, name))))
-        _fsync_all([source for source, _ in moves])  # on disk before any is moved
+        # on disk before any is moved: the files flushed early are (a flush that failed is
+        # not retried, as _fsync ignores errors anyway)
+        _fsync_all([source for source, _ in moves if os.path.abspath(source) not in early.futures])
         done: list[tuple[str, str | None]] = []
         made: list[str] = []
         try:

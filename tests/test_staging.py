@@ -88,3 +88,66 @@ def test_every_staged_file_is_flushed_to_disk_before_any_is_moved(monkeypatch, t
     assert sorted(p for p, _ in flushed) == sorted(names)  # each one, once
     assert all(moved == [] for _, moved in flushed)  # none moved before all are on disk
     assert all((out / n).read_bytes() == n.encode() for n in names)
+
+
+def test_files_flushed_early_are_flushed_once_and_before_any_is_moved(monkeypatch, tmp_path):
+    """A file finished while the run goes on is flushed then (in the background); at the end
+    only the others are, and nothing is moved before every one is on disk."""
+    out = tmp_path / "keluaran"
+    names = [f"pdf/{i:03d}.pdf" for i in range(30)] + ["buku.xlsx"]
+    flushed = []
+
+    def fsync(path):
+        flushed.append((os.path.relpath(path, os.path.abspath(staged_root[0])),
+                        [n for n in names if (out / n).exists()], exiting[0]))
+
+    monkeypatch.setattr(staging, "_fsync", fsync)
+    staged_root, exiting = [], [False]
+    with staging.staged(str(out)) as tmp:
+        staged_root.append(tmp)
+        for i, name in enumerate(names):
+            os.makedirs(os.path.dirname(os.path.join(tmp, name)), exist_ok=True)
+            open(os.path.join(tmp, name), "wb").write(name.encode())
+            if i % 3 == 0:
+                staging.flush_early(os.path.join(tmp, name))
+                staging.flush_early(os.path.join(tmp, name))  # asked twice: flushed once
+        staging.flush_early(str(tmp_path / "elsewhere.pdf"))  # outside the staged folder: nothing
+        staging._early[os.path.abspath(tmp)].close()  # the early ones are done before the block ends
+        exiting[0] = True
+    assert sorted(p for p, _, _ in flushed) == sorted(names)  # each one, once
+    assert all(moved == [] for _, moved, _ in flushed)  # none moved before all are on disk
+    early = {p for p, _, at_exit in flushed if not at_exit}
+    assert early == {n for i, n in enumerate(names) if i % 3 == 0}
+    assert staging._early == {}  # the folder's early flushes are forgotten with it
+    assert all((out / n).read_bytes() == n.encode() for n in names)
+
+
+def test_a_failure_with_early_flushes_pending_leaves_nothing(monkeypatch, tmp_path):
+    out = tmp_path / "keluaran"
+    monkeypatch.setattr(staging, "_fsync", lambda path: None)
+    with pytest.raises(RuntimeError):
+        with staging.staged(str(out)) as tmp:
+            open(os.path.join(tmp, "a.pdf"), "wb").write(b"a")
+            staging.flush_early(os.path.join(tmp, "a.pdf"))
+            raise RuntimeError("gagal")
+    assert staging._early == {} and os.listdir(out) == []
+
+
+def test_a_pooled_run_flushes_its_pdfs_early_and_each_output_once(monkeypatch, tmp_path):
+    """The unit PDFs, the recap, the workbook and the JSON are flushed as they are finished;
+    the book (made last) at the end. Every output once."""
+    from kinerja_xlsx import batch
+    from kinerja_xlsx.authoring import write_workbook
+    from kinerja_xlsx.synth import consistent_workbook
+
+    path = tmp_path / "k.xlsx"
+    write_workbook(str(path), *consistent_workbook(batch.POOL_MIN_UNITS + 2, 2, 4))
+    calls, at_end = [], []
+    monkeypatch.setattr(staging, "_fsync", lambda p: calls.append(os.path.basename(p)))
+    flush_all = staging._fsync_all
+    monkeypatch.setattr(staging, "_fsync_all", lambda paths: at_end.extend(paths) or flush_all(paths))
+    result = process_many([str(path)], str(tmp_path / "keluaran"), workers=2)
+    outputs = sorted(os.path.basename(p) for p in result.outputs)
+    assert len(outputs) == batch.POOL_MIN_UNITS + 2 + 4  # units, book, recap, workbook, JSON
+    assert sorted(calls) == outputs  # each output once
+    assert [os.path.basename(p) for p in at_end] == [o for o in outputs if "Buku" in o]  # only the book at the end

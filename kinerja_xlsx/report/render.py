@@ -12,6 +12,7 @@ import os
 from typing import Callable, Iterable
 
 from ..collector import worker_start
+from ..staging import flush_early
 from . import layout
 from .data import UnitReport, book_file_name, hierarchy, iter_unit_reports, number_width, recap
 from .story import footer_text, page_label, unit_story
@@ -120,11 +121,13 @@ def write_reports(result, out_dir: str, *, texts: Texts | None = None,
                 meanwhile()
             counts = iter(rendering)
             next(counts)  # the recap
+            flush_early(recap_path)
             pages = []
             for i, count in enumerate(counts):  # a unit's report is made before its PDF comes back
                 report = reports[i]
                 pages.append(count)
                 book.add(paths[i], f"{report.order}. {report.person.jabatan or report.sheet}")
+                flush_early(paths[i])  # on disk while the others are drawn (see ..staging)
         finally:
             getattr(rendering, "close", lambda: None)()
         written = list(paths)
