@@ -19,6 +19,11 @@ from . import __version__
 from .bahasa import pasang as _bahasa_indonesia
 from .errors import InputError
 
+# numpy's OpenBLAS starts a thread per core as it loads (0,01 s of every run, before the
+# workbook is read); nothing here multiplies matrices, and the PDFs are drawn by processes.
+# Set before pandas is loaded (each command loads it when it runs); a value given is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 app = typer.Typer(
     help="Memeriksa dan mengoreksi workbook laporan kinerja individu (capaian, serapan, penjumlahan "
          "anggaran), lalu menulis workbook terkoreksi, daftar inkonsistensi dan laporan PDF.\n\n"

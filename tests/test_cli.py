@@ -96,3 +96,20 @@ def test_proses_freezes_what_it_loads_before_the_collector_resumes(tmp_path):
     code, first = r.stdout.strip().splitlines()[-2:]
     assert code == "0", r.stderr
     assert first == "('proses', False, True)"
+
+
+@pytest.mark.parametrize("given", [None, "3"])
+def test_numpys_blas_starts_no_threads_unless_asked(given):
+    """The command keeps OpenBLAS to one thread (it would start one per core as numpy loads,
+    for nothing this tool computes); a value the user set is kept."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = ("import os, kinerja_xlsx.cli, numpy; "
+            "tasks = len(os.listdir('/proc/self/task')) if os.path.isdir('/proc/self/task') else 1; "
+            "print(os.environ['OPENBLAS_NUM_THREADS'], tasks)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    value, tasks = out.stdout.split()
+    assert value == (given or "1")
+    if not given:
+        assert tasks == "1"  # this thread only
