@@ -86,12 +86,14 @@ def process(path: str, out_dir: str = "output", *, previous: str | None = None, 
 
 def _write(result: Result, path: str, out_dir: str, pdf: bool, map_fn) -> Result:
     """The corrected workbook, the JSON and (unless ``pdf=False``) the PDFs of a checked workbook."""
-    from .xlsx_out import write_corrected  # xlsxwriter is loaded only when writing
-
     names = output_names(path)
     decisions = read_decisions(os.path.join(out_dir, names["xlsx"]))  # the auditor's work survives a re-run
     with staged(out_dir) as tmp:
         def workbook_and_json():
+            # xlsxwriter is loaded only when writing, and then while a pool draws (its workers,
+            # forked before, do not need it)
+            from .xlsx_out import write_corrected
+
             with collector.paused():  # the writer holds every cell until it saves: acyclic too
                 write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
                 write_json(result, os.path.join(tmp, names["json"]))
