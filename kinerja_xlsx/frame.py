@@ -61,14 +61,33 @@ def _unit_plan(unit: Unit) -> tuple[tuple, tuple]:
     return texts, figures
 
 
-def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) -> dict:
-    """One indicator row, placed by :func:`_unit_plan`."""
+def _columns() -> list[str]:
+    """The frame's columns, in the order :func:`_row_record` gives each row's values."""
+    names = ["unit", "unit_index", "row"]
+    for field, _, ref_key in _TEXT_KEYS:
+        names += [field, ref_key]
+    for field, _, _, val_key, kind_key, dec_key, ref_key, cell_key in _FIGURE_KEYS:
+        names += [field, val_key, kind_key, dec_key, ref_key, cell_key]
+    return names + ["target_unit", "realisasi_unit", "majemuk_terverifikasi", "negatif"]
+
+
+COLUMNS = _columns()
+_AT = {name: i for i, name in enumerate(COLUMNS)}
+_SATUAN, _POLARITAS = _AT["satuan"], _AT["polaritas_teks"]
+_TARGET, _REALISASI = _AT["target"], _AT["realisasi"]
+_TARGET_VAL, _REALISASI_VAL = _AT["target_val"], _AT["realisasi_val"]
+
+
+def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) -> list:
+    """One indicator row's values in the order of :data:`COLUMNS`, placed by :func:`_unit_plan`
+    (a list, not a dict: a 500-unit workbook has 5.000 rows of 70 values)."""
     cells, number = row.cells, row.row
-    record: dict = {"unit": unit.sheet, "unit_index": unit_index, "row": number}
-    for field, ref_key, col, ref in texts:
-        record[field] = _text(cells.get(col))
-        record[ref_key] = f"{ref}{number}"
-    for field, _, percent, val_key, kind_key, dec_key, ref_key, cell_key, col, ref in figures:
+    record: list = [unit.sheet, unit_index, number]
+    add = record.append
+    for _, _, col, ref in texts:
+        add(_text(cells.get(col)))
+        add(f"{ref}{number}")
+    for _, _, percent, _, _, _, _, _, col, ref in figures:
         cell = cells.get(col)
         if cell is None:
             value = _EMPTY
@@ -77,23 +96,21 @@ def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) 
         else:
             value = parse_cell(cell.value, cell.number_format, expect_percent=percent)
         kind = value.kind
-        record[field] = value.number if kind is _NUMBER else _NAN
-        record[val_key] = value
-        record[kind_key] = kind._value_  # the member's value without Enum's property (40.000 figures at 500 units)
-        record[dec_key] = value.decimals if value.decimals is not None else -1
-        record[ref_key] = f"{ref}{number}"
-        record[cell_key] = cell
-    satuan = record["satuan"]
-    t, r = record["target_val"], record["realisasi_val"]
-    record["target_unit"] = t.unit or satuan
-    record["realisasi_unit"] = r.unit or satuan
-    record["majemuk_terverifikasi"] = False
+        add(value.number if kind is _NUMBER else _NAN)
+        add(value)
+        add(kind._value_)  # the member's value without Enum's property (40.000 figures at 500 units)
+        add(value.decimals if value.decimals is not None else -1)
+        add(f"{ref}{number}")
+        add(cell)
+    satuan = record[_SATUAN]
+    t, r = record[_TARGET_VAL], record[_REALISASI_VAL]
+    add(t.unit or satuan)
+    add(r.unit or satuan)
     sums = compound_ratio(t, r)
+    add(sums is not None)  # majemuk_terverifikasi
     if sums is not None:
-        record["target"], record["realisasi"] = sums
-        record["majemuk_terverifikasi"] = True
-    polaritas = labels.norm(record["polaritas_teks"])
-    record["negatif"] = polaritas.startswith("neg")
+        record[_TARGET], record[_REALISASI] = sums
+    add(labels.norm(record[_POLARITAS]).startswith("neg"))  # negatif
     return record
 
 
@@ -120,7 +137,7 @@ def build_frame(workbook: Workbook) -> pd.DataFrame:
     for i, unit in enumerate(workbook.units):
         texts, figures = _unit_plan(unit)
         records.extend(_row_record(unit, i, row, texts, figures) for row in unit.rows)
-    frame = pd.DataFrame.from_records(records)
-    if frame.empty:
+    frame = pd.DataFrame.from_records(records, columns=COLUMNS) if records else None
+    if frame is None:
         frame = pd.DataFrame(columns=["unit", "unit_index", "row", *TEXTS, *FIGURES, "negatif"])
     return frame.reset_index(drop=True)

@@ -100,3 +100,37 @@ def test_process_freezes_the_checked_workbook_while_writing_and_thaws_it(monkeyp
     with pytest.raises(OSError):
         pipeline.process(str(SAMPLE), str(tmp_path / "o2"), pdf=False)
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_each_frame_row_holds_its_own_cells_values_and_references(tmp_path):
+    """The indicator table is built row by row as plain lists: every figure's number, value,
+    kind, decimals, reference and cell stay together under their own column names."""
+    import math
+
+    from kinerja_xlsx.authoring import write_workbook
+    from kinerja_xlsx.frame import COLUMNS, FIGURES, build_frame, records
+    from kinerja_xlsx.reader import read_workbook
+    from kinerja_xlsx.synth import consistent_workbook
+    from kinerja_xlsx.values import Kind
+
+    path = tmp_path / "k.xlsx"
+    write_workbook(str(path), *consistent_workbook(4, 3, 11))
+    checked = 0
+    for workbook in (str(SAMPLE), str(path)):
+        frame = build_frame(read_workbook(workbook))
+        assert list(frame.columns) == COLUMNS
+        for r in records(frame):
+            for field in FIGURES:
+                cell, value = r[f"{field}_cell"], r[f"{field}_val"]
+                assert r[f"{field}_ref"].endswith(str(r["row"]))
+                assert r[f"{field}_kind"] == value.kind.value
+                assert r[f"{field}_dec"] == (value.decimals if value.decimals is not None else -1)
+                if cell is not None:
+                    checked += 1
+                    assert cell.row == r["row"] and r[f"{field}_ref"].endswith(cell.ref.split("!")[-1])
+                if value.kind is Kind.NUMBER and not (r["majemuk_terverifikasi"] and field in ("target", "realisasi")):
+                    assert r[field] == value.number
+                elif value.kind is not Kind.NUMBER and field not in ("target", "realisasi"):
+                    assert math.isnan(r[field])
+            assert r["negatif"] == r["polaritas_teks"].strip().lower().startswith("neg")
+    assert checked > 100
