@@ -538,9 +538,42 @@ def test_replayed_paragraphs_are_the_operators_reportlab_draws(monkeypatch, tmp_
     monkeypatch.setattr(flow, "_DRAWN", cache)
     replayed = [_units(result, tmp_path / f"replayed{i}", texts) for i, result in enumerate(results)]
     assert cache.hits > 100 and len(cache) > 50  # the standard texts are drawn again and again
+    markup = [key for key in cache if "<" in key[0]]
+    assert any("<br/>" in key[0] for key in markup)  # chapter titles
+    assert any(key[5] for key in markup)  # the Tanggapan box's options: a tick box beyond ASCII
     monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
     drawn = [_units(result, tmp_path / f"drawn{i}", texts) for i, result in enumerate(results)]
     assert replayed == drawn
+
+
+def test_markup_beyond_ascii_is_replayed_only_with_this_documents_codes(monkeypatch, tmp_path):
+    """The same option of the Tanggapan box in documents where its tick box got other codes
+    (another character beyond ASCII came first in one of them): each document shows it with its
+    own codes and embeds it, byte for byte as ReportLab draws it."""
+    from kinerja_xlsx.report.story import para
+
+    layout.register_fonts()
+    option = '<font size="12">\u2611</font>\u00a0\u00a0Laporan sudah baik'
+
+    def documents(tag: str) -> list[bytes]:
+        stories = [[para("Satu", "teks"), flow.Para(option, layout.STYLES["pilihan"])],
+                   [para("Dua \u2713 \u00e9", "teks"), flow.Para(option, layout.STYLES["pilihan"]),
+                    flow.Para(option, layout.STYLES["pilihan"])],
+                   [para("Tiga", "teks"), flow.Para(option, layout.STYLES["pilihan"])]]
+        out = []
+        for i, story in enumerate(stories):
+            path = tmp_path / f"{tag}{i}.pdf"
+            layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
+            out.append(path.read_bytes())
+        return out
+
+    cache = _CountingCache()
+    monkeypatch.setattr(flow, "_DRAWN", cache)
+    replayed = documents("r")
+    codes = {key[5] for key in cache if key[0].endswith("Laporan sudah baik")}
+    assert len(codes) == 2 and cache.hits >= 2  # two sets of codes; the same option again in two documents
+    monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
+    assert replayed == documents("d")
 
 
 def test_a_paragraph_is_replayed_only_with_this_documents_font_names(monkeypatch, tmp_path):

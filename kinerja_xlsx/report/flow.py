@@ -217,15 +217,23 @@ class Para(Paragraph):
     def draw(self):
         """ReportLab's drawing, or the operators it wrote for the same lines before (see
         :data:`_DRAWN`)."""
-        used = _replay_fonts(self) if REPLAY_DRAWN else None
-        if used is None:
+        plan = _replay_fonts(self) if REPLAY_DRAWN else None
+        if plan is None:
             return super().draw()
+        used, beyond_ascii = plan
         canv = self.canv
         doc = canv._doc
         # the fonts' names in this document, asked for in the order the drawing asks (bullet,
         # then text): for a font new to the document that is the moment it gets its name
         names = tuple(font.getSubsetInternalName(0, doc) for font, _ in used)
-        key = (self.frags[0].text, self.style, self.bulletText, self.width, self.height, names)
+        # the codes of the characters beyond ASCII, in the order the drawing meets them: this
+        # gives them their places in the document's subset (in a new document they may differ)
+        font = used[-1][0]
+        codes = tuple(tuple(font.splitString(text, doc)) for text in beyond_ascii)
+        if any(subset for pieces in codes for subset, _ in pieces):
+            return super().draw()  # a second subset: its name is not in the key
+        key = (self.frags[0].text if self._plain else self.text, self.style, self.bulletText, self.width,
+               self.height, codes, names)
         code = _DRAWN.get(key)
         if code is not None:
             canv._code.extend(code)
@@ -354,35 +362,57 @@ def _lines_again(para: Paragraph, width: list, held: tuple) -> ParaLines:
     return ParaLines(kind=1, lines=_copied_lines(lines))
 
 
-# Operators of drawn plain paragraphs, shared between paragraphs (and reports) with the same
-# text, style, bullet and size: the standard texts are drawn in every report. A plain
-# paragraph of printable ASCII in a shipped font draws the same operators in any document,
-# but for the fonts' names there (``/F1+0``), which are part of the key; nothing else of
-# the document is read or changed (no transparency state, links or images: those paragraphs
-# are drawn by ReportLab every time). 3 % of a unit report's instructions (callgrind: 87,4 ->
-# 84,5 M a unit).
-# (text, style, bullet, width, height, font names) -> operators.
+# Operators of drawn paragraphs, shared between paragraphs (and reports) with the same text,
+# style, bullet and size: the standard texts are drawn in every report. A plain paragraph of
+# printable ASCII in a shipped font draws the same operators in any document, but for the
+# fonts' names there (``/F1+0``), which are part of the key; so does markup in one shipped
+# font (the chapter titles, the Tanggapan box's options), but for the codes its characters
+# beyond ASCII (a tick box, a no-break space) get in the document's subset, which are part of
+# the key too. Nothing else of the document is read or changed (no transparency state, links,
+# underlines or images: those paragraphs are drawn by ReportLab every time). Plain ones: 3 %
+# of a unit report's instructions (callgrind: 87,4 -> 84,5 M a unit); markup ones: 65 and
+# 45 µs each, eight a unit report.
+# (text or markup, style, bullet, width, height, codes beyond ASCII, font names) -> operators.
 _DRAWN: dict[tuple, tuple] = {}
 _DRAWN_LIMIT = 4096
 REPLAY_DRAWN = True
+# what the parser gives a word of plain text, a font change or a line break
+_WORD_ATTRIBUTES = frozenset({"__tag__", "_fkind", "bold", "fontName", "fontSize", "greek", "italic", "link", "rise",
+                              "text", "textColor", "us_lines", "lineBreak"})
 
 
 def _replay_fonts(para) -> tuple | None:
-    """(font, colour) of what a plain paragraph draws, in the order its drawing asks for the
-    fonts (bullet, then text), when its operators can be replayed; None when ReportLab must
-    draw it."""
+    """((font, colour) of what a paragraph draws, in the order its drawing asks for the fonts
+    (bullet, then text); its words with characters beyond ASCII, in drawing order) when its
+    operators can be replayed: a plain paragraph of printable ASCII, or the parser's words of
+    markup in one font without links or underlines. None when ReportLab must draw it."""
     blPara = para.__dict__.get("blPara")
-    if (not para._plain or blPara is None or blPara.kind != 0 or not blPara.lines or not layout._PLAIN_TEXT
+    if (blPara is None or not blPara.lines or not layout._PLAIN_TEXT
             or "_offsets" in para.__dict__ or para.__dict__.get("_JustifyLast")):
         return None
-    frag = para.frags[0]
-    text = frag.text
-    if not (text and text.isascii() and text.isprintable()) or frag.us_lines or frag.link:
+    beyond_ascii: tuple = ()
+    if para._plain and blPara.kind == 0:
+        frag = para.frags[0]
+        text = frag.text
+        if not (text and text.isascii() and text.isprintable()) or frag.us_lines or frag.link:
+            return None
+        used = [(blPara.fontName, blPara.textColor)]
+    elif para._parsed and blPara.kind == 1:
+        words = [word for line in blPara.lines for word in line.words]
+        name = words[0].fontName
+        if any(word.fontName != name or word.link or word.us_lines or word.greek
+               or not _WORD_ATTRIBUTES.issuperset(word.__dict__) for word in words):
+            return None
+        used = []
+        for word in words:  # each colour once (colours are compared, not hashed)
+            if all(word.textColor != color for _, color in used):
+                used.append((name, word.textColor))
+        beyond_ascii = tuple(word.text for word in words if not (word.text.isascii() and word.text.isprintable()))
+    else:
         return None
     canv = para.canv
     if not canv.bottomup or canv._extgstate.getValue("ca") != 1 or getattr(canv, "_enforceColorSpace", None):
         return None
-    used = [(blPara.fontName, blPara.textColor)]
     bullet = para.bulletText
     if bullet is not None:
         if not (type(bullet) is str and bullet and bullet.isascii() and bullet.isprintable()):
@@ -391,7 +421,7 @@ def _replay_fonts(para) -> tuple | None:
         used.insert(0, (style.bulletFontName, getattr(style, "bulletColor", style.textColor)))
     doc = canv._doc
     fonts = tuple((_replayable(name, color, doc), color) for name, color in used)
-    return None if any(font is None for font, _ in fonts) else fonts
+    return None if any(font is None for font, _ in fonts) else (fonts, beyond_ascii)
 
 
 def _replayable(name: str, color, doc):
