@@ -555,25 +555,29 @@ def test_markup_beyond_ascii_is_replayed_only_with_this_documents_codes(monkeypa
     layout.register_fonts()
     option = '<font size="12">\u2611</font>\u00a0\u00a0Laporan sudah baik'
 
-    def documents(tag: str) -> list[bytes]:
-        stories = [[para("Satu", "teks"), flow.Para(option, layout.STYLES["pilihan"])],
-                   [para("Dua \u2713 \u00e9", "teks"), flow.Para(option, layout.STYLES["pilihan"]),
-                    flow.Para(option, layout.STYLES["pilihan"])],
-                   [para("Tiga", "teks"), flow.Para(option, layout.STYLES["pilihan"])]]
-        out = []
-        for i, story in enumerate(stories):
-            path = tmp_path / f"{tag}{i}.pdf"
-            layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
-            out.append(path.read_bytes())
-        return out
+    def stories():
+        return [[para("Satu", "teks"), flow.Para(option, layout.STYLES["pilihan"])],
+                [para("Dua \u2713 \u00e9", "teks"), flow.Para(option, layout.STYLES["pilihan"]),
+                 flow.Para(option, layout.STYLES["pilihan"])],
+                [para("Tiga", "teks"), flow.Para(option, layout.STYLES["pilihan"])]]
 
     cache = _CountingCache()
     monkeypatch.setattr(flow, "_DRAWN", cache)
-    replayed = documents("r")
+    replayed = _documents(tmp_path, "r", stories())
     codes = {key[5] for key in cache if key[0].endswith("Laporan sudah baik")}
     assert len(codes) == 2 and cache.hits >= 2  # two sets of codes; the same option again in two documents
     monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
-    assert replayed == documents("d")
+    assert replayed == _documents(tmp_path, "d", stories())
+
+
+def _documents(folder, tag: str, stories: list[list]) -> list[bytes]:
+    """Each story built as a PDF of its own; their bytes."""
+    out = []
+    for i, story in enumerate(stories):
+        path = folder / f"{tag}{i}.pdf"
+        layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
+        out.append(path.read_bytes())
+    return out
 
 
 def test_a_paragraph_is_replayed_only_with_this_documents_font_names(monkeypatch, tmp_path):
@@ -583,24 +587,17 @@ def test_a_paragraph_is_replayed_only_with_this_documents_font_names(monkeypatch
 
     layout.register_fonts()
 
-    def documents(tag: str) -> list[bytes]:
-        stories = [[para("Satu", "teks"), para("Paragraf yang sama di dua dokumen.", "teks")],
-                   [para("Judul tebal", "judul"), para("Dua", "teks"),
-                    para("Paragraf yang sama di dua dokumen.", "teks")]]
-        out = []
-        for i, story in enumerate(stories):
-            path = tmp_path / f"{tag}{i}.pdf"
-            layout.build(str(path), story, footer_text="kaki", page_label="Halaman {halaman} dari {jumlah}")
-            out.append(path.read_bytes())
-        return out
+    def stories():
+        return [[para("Satu", "teks"), para("Paragraf yang sama di dua dokumen.", "teks")],
+                [para("Judul tebal", "judul"), para("Dua", "teks"), para("Paragraf yang sama di dua dokumen.", "teks")]]
 
     cache = _CountingCache()
     monkeypatch.setattr(flow, "_DRAWN", cache)
-    replayed = documents("r")
+    replayed = _documents(tmp_path, "r", stories())
     names = {key[-1] for key in cache if key[0] == "Paragraf yang sama di dua dokumen."}
     assert len(names) == 2  # remembered under each document's names
     monkeypatch.setattr(flow, "REPLAY_DRAWN", False)
-    assert replayed == documents("d")
+    assert replayed == _documents(tmp_path, "d", stories())
 
 
 def _placed_text(path) -> list[list[tuple[str, float, float]]]:
