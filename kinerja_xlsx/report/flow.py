@@ -399,6 +399,8 @@ def _replay_fonts(para) -> tuple | None:
         used = [(blPara.fontName, blPara.textColor)]
     elif para._parsed and blPara.kind == 1:
         words = [word for line in blPara.lines for word in line.words]
+        if not words:
+            return None
         name = words[0].fontName
         if any(word.fontName != name or word.link or word.us_lines or word.greek
                or not _WORD_ATTRIBUTES.issuperset(word.__dict__) for word in words):
