@@ -117,6 +117,7 @@ DIRECT_BARS = True  # False: ReportLab draws every bar and bar label as a shape 
 
 
 def _plain_ascii(text: str) -> bool:
+    """Printable ASCII, so one line (a line break is not printable)."""
     return text.isascii() and text.isprintable()
 
 
@@ -132,20 +133,25 @@ class _Bars(HorizontalBarChart):
         if (not DIRECT_BARS or any(len(index) > 1 for index in bars._children)
                 or getattr(self, "barRecord", None) or getattr(self, "barLabelCallOut", None)):
             return super().makeBars()
-        places: list[tuple] = []  # (row, column, x, y, width, height, label text, its origin, its sign)
+        # (row, column, x, y, width, height, its style or None when no bar is drawn there,
+        # label text, its origin, its sign)
+        places: list[tuple] = []
         for row_no, row in enumerate(self._barPositions):
             style, label = bars[row_no % series], self.barLabels[(row_no, 0)]
             symbol = style.symbol if hasattr(style, "symbol") else getattr(bars, "symbol", None)
             if (bars.checkAttr(row_no, "isLine", False) or symbol or getattr(style, "minDimen", None)
                     or (label.lineStrokeColor and label.lineStrokeWidth)):
                 return super().makeBars()
+            painted = style.fillColor is not None or style.strokeColor is not None
             for col_no, (x, y, width, height) in enumerate(row):
                 if None in (width, height):
                     return super().makeBars()
+                shown = painted and abs(width) > 1e-7 and abs(height) >= 1e-7  # as ReportLab's _makeBars
                 text = self._getLabelText(row_no, col_no)
                 origin = (self._addLabel(text, label, None, row_no, col_no, x, y, width, height, calcOnly=True)
                           if text and label.visible else None)
-                places.append((row_no, col_no, x, y, width, height, text, origin, label._pmv if origin else 0))
+                places.append((row_no, col_no, x, y, width, height, style if shown else None, text, origin,
+                               label._pmv if origin else 0))
         return _ReplayedBars(self, places)
 
 
@@ -170,24 +176,18 @@ class _ReplayedBars(DirectDraw):
     def drawDirectly(self, renderer) -> None:
         canvas = renderer._canvas
         canvas.transform(1, 0, 0, 1, 0, 0)
-        chart, bars = self.chart, self.chart.bars
-        known: dict[int, tuple | None] = {}  # series -> (state operators, paint operator)
-        for row_no, col_no, x, y, width, height, *_ in self.places:
-            style = bars[row_no % len(bars)]
-            if not (abs(width) > 1e-7 and abs(height) >= 1e-7
-                    and (style.fillColor is not None or style.strokeColor is not None)):
+        chart = self.chart
+        known: dict[int, tuple | bool] = {}  # series -> (state operators, paint operator); False: not repeatable
+        for row_no, _, x, y, width, height, style, *_ in self.places:
+            if style is None:
                 continue
             rect = f"n {layout.number(x)} {layout.number(y)} {layout.number(width)} {layout.number(height)} re "
             ops = known.get(row_no)
-            if ops is None:
+            if not ops:  # the first bar of its series, or each bar of a series that cannot be repeated
                 drawn = self._draw(renderer, lambda g: chart._makeBar(g, x, y, width, height, row_no, style))
-                if len(drawn) > 3 and drawn[0] == "q" and drawn[-1] == "Q" and drawn[-2].startswith(rect):
-                    known[row_no] = (drawn[1:-2], drawn[-2][len(rect):])
-                else:
-                    known[row_no] = False  # each bar of this series by the renderer
-                continue
-            if ops is False:
-                self._draw(renderer, lambda g: chart._makeBar(g, x, y, width, height, row_no, style))
+                if ops is None:
+                    repeatable = len(drawn) > 3 and drawn[0] == "q" and drawn[-1] == "Q" and drawn[-2].startswith(rect)
+                    known[row_no] = (drawn[1:-2], drawn[-2][len(rect):]) if repeatable else False
                 continue
             code = canvas._code
             code.append("q")
@@ -202,12 +202,12 @@ class _ReplayedBars(DirectDraw):
     def _labels(self, renderer) -> None:
         chart, code = self.chart, renderer._canvas._code
         known: dict[tuple, tuple | bool] = {}  # (series, sign) -> (operators before, between, text prefix)
-        for row_no, col_no, x, y, width, height, text, origin, sign in self.places:
+        for row_no, col_no, x, y, width, height, _, text, origin, sign in self.places:
             if origin is None:
                 continue
             key = (row_no, sign < 0)
             template = known.get(key)
-            if template and _plain_ascii(text) and "\n" not in text:
+            if template and _plain_ascii(text):
                 code.append("q")
                 code.append(_place(template[0], origin))
                 code.extend(template[1])
@@ -229,7 +229,7 @@ class _ReplayedBars(DirectDraw):
         at its left and whose text starts there or is centred in that box, draws its text
         at x = 0 whatever the text (centred: half its width forward, then half back), at a
         height set by the font alone."""
-        if not (_plain_ascii(text) and "\n" not in text and not label.leftPadding and not label.rightPadding
+        if not (_plain_ascii(text) and not label.leftPadding and not label.rightPadding
                 and not label.width and not label.maxWidth and not label.strokeColor
                 and not getattr(label, "ddfKlass", None) and label._getBoxAnchor() in ("w", "nw", "sw")
                 and label._getTextAnchor() in ("start", "middle")):
