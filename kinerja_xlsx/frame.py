@@ -46,18 +46,19 @@ _FIGURE_KEYS = tuple((field, canonical, percent, f"{field}_val", f"{field}_kind"
 
 
 def _unit_plan(unit: Unit) -> tuple[tuple, tuple]:
-    """Where each text and figure is in this unit's rows: the keys of the record, the column
-    and the start of the cell reference (``'Camat'!E``), worked out once per unit rather than
-    cell by cell. A figure's place is its column, or column A when the workbook has no such
-    column, so a finding about a missing value still has a cell."""
+    """Where each text and figure is in this unit's rows, in the order of :data:`COLUMNS`: the
+    column and the start of the cell reference (``'Camat'!E``), and for a figure whether it is
+    read as a percentage first, worked out once per unit rather than cell by cell. A figure's
+    place is its column, or column A when the workbook has no such column, so a finding about
+    a missing value still has a cell."""
     cols = {c.canonical: c.col for c in unit.columns if c.canonical}
     sheet = quote_sheet(unit.sheet)
 
     def where(canonical: str) -> tuple[int, str]:
         return cols.get(canonical, -1), f"{sheet}!{column_letter(cols.get(canonical) or 1)}"
 
-    texts = tuple((field, ref_key, *where(canonical)) for field, canonical, ref_key in _TEXT_KEYS)
-    figures = tuple((*keys, *where(keys[1])) for keys in _FIGURE_KEYS)
+    texts = tuple(where(canonical) for _, canonical, _ in _TEXT_KEYS)
+    figures = tuple((percent, *where(canonical)) for _, canonical, percent, *_ in _FIGURE_KEYS)
     return texts, figures
 
 
@@ -84,10 +85,10 @@ def _row_record(unit: Unit, unit_index: int, row, texts: tuple, figures: tuple) 
     cells, number = row.cells, row.row
     record: list = [unit.sheet, unit_index, number]
     add = record.append
-    for _, _, col, ref in texts:
+    for col, ref in texts:
         add(_text(cells.get(col)))
         add(f"{ref}{number}")
-    for _, _, percent, _, _, _, _, _, col, ref in figures:
+    for percent, col, ref in figures:
         cell = cells.get(col)
         if cell is None:
             value = _EMPTY
