@@ -94,11 +94,12 @@ def _write(result: Result, path: str, out_dir: str, pdf: bool, map_fn) -> Result
             # forked before, do not need it)
             from .xlsx_out import write_corrected
 
+            workbook, findings = os.path.join(tmp, names["xlsx"]), os.path.join(tmp, names["json"])
             with collector.paused():  # the writer holds every cell until it saves: acyclic too
-                write_corrected(result, os.path.join(tmp, names["xlsx"]), decisions)
-                write_json(result, os.path.join(tmp, names["json"]))
-            flush_early(os.path.join(tmp, names["xlsx"]))
-            flush_early(os.path.join(tmp, names["json"]))
+                write_corrected(result, workbook, decisions)
+                write_json(result, findings)
+            flush_early(workbook)
+            flush_early(findings)
 
         if pdf:
             from .report import write_reports  # ReportLab is loaded only when PDFs are wanted

@@ -101,13 +101,14 @@ class _EarlyFlush:
 
     def __init__(self):
         self._pool: ThreadPoolExecutor | None = None
-        self.futures: dict[str, object] = {}
+        self.submitted: set[str] = set()  # absolute paths
 
     def submit(self, path: str) -> None:
-        if path not in self.futures:
+        if path not in self.submitted:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=EARLY_FLUSH_THREADS)
-            self.futures[path] = self._pool.submit(_fsync, path)
+            self._pool.submit(_fsync, path)
+            self.submitted.add(path)
 
     def close(self) -> None:
         """Wait for every flush submitted (they end whatever happens to the run)."""
@@ -156,12 +157,13 @@ def staged(out_dir: str):
     work = os.path.join(tmp, "keluaran")
     backups = os.path.join(tmp, "cadangan")
     os.makedirs(work)
-    early = _early[os.path.abspath(work)] = _EarlyFlush()
+    key = os.path.abspath(work)
+    early = _early[key] = _EarlyFlush()
     try:
         try:
             yield work
         finally:
-            del _early[os.path.abspath(work)]
+            del _early[key]
             early.close()
         moves = []
         for root, _, files in os.walk(work):
@@ -171,7 +173,7 @@ def staged(out_dir: str):
                 moves.append((source, os.path.normpath(os.path.join(out_dir, rel, name))))
         # on disk before any is moved: the files flushed early are (a flush that failed is
         # not retried, as _fsync ignores errors anyway)
-        _fsync_all([source for source, _ in moves if os.path.abspath(source) not in early.futures])
+        _fsync_all([source for source, _ in moves if os.path.abspath(source) not in early.submitted])
         done: list[tuple[str, str | None]] = []
         made: list[str] = []
         try:
