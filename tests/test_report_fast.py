@@ -790,3 +790,26 @@ def test_the_bar_charts_bars_and_labels_are_reportlabs_operators(monkeypatch, tm
         monkeypatch.setattr(charts, "DIRECT_BARS", True)
         assert direct == shapes
         assert shapes[0].count(b" re B*") >= count  # the bars are there (zero ones are not drawn)
+
+
+def test_a_bar_label_styled_on_its_own_is_drawn_by_reportlab(monkeypatch, tmp_path):
+    """A label given a style of its own (one bar's, not its series'): the chart is ReportLab's
+    own, not repeated from the first label of its series."""
+    import pikepdf
+    from reportlab.lib import colors
+
+    from kinerja_xlsx.report import recap as charts
+
+    def pages(name: str) -> list[bytes]:
+        drawing = charts.capaian_serapan_chart(_chart_rows(9), load_texts())
+        chart = next(c for c in drawing.contents if isinstance(c, charts._Bars))
+        chart.barLabels[(0, 4)].dx = 11
+        chart.barLabels[(1, 6)].fillColor = colors.red
+        path = str(tmp_path / name)
+        layout.build(path, [drawing], page=layout.LANDSCAPE)
+        with pikepdf.open(path) as pdf:
+            return [p.Contents.read_bytes() for p in pdf.pages]
+
+    direct = pages("direct.pdf")
+    monkeypatch.setattr(charts, "DIRECT_BARS", False)
+    assert direct == pages("shapes.pdf")

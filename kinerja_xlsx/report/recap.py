@@ -121,16 +121,25 @@ def _plain_ascii(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
+def _styled_per_bar(labels) -> bool:
+    """Whether a property is set for one bar's label (``barLabels[(row, column)]``). Reading a
+    label makes its entry too, and drawing it sets its place (``x``, ``y``) and private
+    measures (``_text``, ``_width``, ...) there: none of those is a style."""
+    return any(len(index) > 1 and any(name[0] != "_" and name not in ("x", "y") for name in child.__dict__)
+               for index, child in labels._children.items())
+
+
 class _Bars(HorizontalBarChart):
     """ReportLab's horizontal bar chart whose bars and bar labels are written into the page
     as its renderer writes them, without a shape for each (see :class:`_ReplayedBars`).
 
     For a chart styled by series (``bars[i]``, ``barLabels``), as the recap's are: with a style
-    set for one bar, a symbol, a line series or a callout it is ReportLab's own."""
+    set for one bar or one bar's label, a symbol, a line series or a callout it is ReportLab's
+    own."""
 
     def makeBars(self):
         bars, series = self.bars, len(self.bars)
-        if (not DIRECT_BARS or any(len(index) > 1 for index in bars._children)
+        if (not DIRECT_BARS or any(len(index) > 1 for index in bars._children) or _styled_per_bar(self.barLabels)
                 or getattr(self, "barRecord", None) or getattr(self, "barLabelCallOut", None)):
             return super().makeBars()
         # (row, column, x, y, width, height, its style or None when no bar is drawn there,
